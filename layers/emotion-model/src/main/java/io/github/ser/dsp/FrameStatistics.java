@@ -1,0 +1,106 @@
+package io.github.ser.dsp;
+
+import java.util.Arrays;
+
+/** Per-column statistics over the frames of a {@code [frame][column]} matrix: how a feature summarises a clip. */
+public final class FrameStatistics {
+    private FrameStatistics() {
+    }
+
+    public static double[] mean(double[][] frames) {
+        int columns = frames[0].length;
+        double[] sum = new double[columns];
+        for (double[] frame : frames) {
+            for (int c = 0; c < columns; c++) {
+                sum[c] += frame[c];
+            }
+        }
+        for (int c = 0; c < columns; c++) {
+            sum[c] /= frames.length;
+        }
+        return sum;
+    }
+
+    /** Population standard deviation (numpy's default ddof=0). */
+    public static double[] std(double[][] frames) {
+        double[] mean = mean(frames);
+        double[] var = new double[mean.length];
+        for (double[] frame : frames) {
+            for (int c = 0; c < mean.length; c++) {
+                double d = frame[c] - mean[c];
+                var[c] += d * d;
+            }
+        }
+        for (int c = 0; c < var.length; c++) {
+            var[c] = Math.sqrt(var[c] / frames.length);
+        }
+        return var;
+    }
+
+    /** Linear-interpolated percentiles (numpy's default method), {@code [percentile][column]}. */
+    public static double[][] percentiles(double[][] frames, double... percents) {
+        int columns = frames[0].length;
+        double[][] out = new double[percents.length][columns];
+        double[] column = new double[frames.length];
+        for (int c = 0; c < columns; c++) {
+            for (int t = 0; t < frames.length; t++) {
+                column[t] = frames[t][c];
+            }
+            Arrays.sort(column);
+            for (int p = 0; p < percents.length; p++) {
+                out[p][c] = sortedPercentile(column, percents[p]);
+            }
+        }
+        return out;
+    }
+
+    public static double sortedPercentile(double[] sorted, double percent) {
+        double pos = percent / 100.0 * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** Keeps only the frames whose flag is set. */
+    public static double[][] select(double[][] frames, boolean[] keep) {
+        int n = 0;
+        for (boolean k : keep) {
+            n += k ? 1 : 0;
+        }
+        double[][] out = new double[n][];
+        int j = 0;
+        for (int t = 0; t < frames.length; t++) {
+            if (keep[t]) {
+                out[j++] = frames[t];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Regression deltas over ±{@code width} frames, edges handled by repeating the end frames
+     * (librosa.feature.delta with mode='nearest' uses a Savitzky-Golay filter of the same slope).
+     */
+    public static double[][] delta(double[][] frames, int width) {
+        int n = frames.length;
+        int columns = n == 0 ? 0 : frames[0].length;
+        double denom = 0;
+        for (int k = 1; k <= width; k++) {
+            denom += 2.0 * k * k;
+        }
+        double[][] out = new double[n][columns];
+        for (int t = 0; t < n; t++) {
+            for (int k = 1; k <= width; k++) {
+                double[] ahead = frames[Math.min(n - 1, t + k)];
+                double[] behind = frames[Math.max(0, t - k)];
+                for (int c = 0; c < columns; c++) {
+                    out[t][c] += k * (ahead[c] - behind[c]);
+                }
+            }
+            for (int c = 0; c < columns; c++) {
+                out[t][c] /= denom;
+            }
+        }
+        return out;
+    }
+}

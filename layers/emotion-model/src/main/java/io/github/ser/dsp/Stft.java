@@ -1,0 +1,63 @@
+package io.github.ser.dsp;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Short-time Fourier transform (librosa.stft with center=True, constant padding, Hann window).
+ * Spectrograms are {@code double[frame][bin]}: frame-major, because every later step walks frames.
+ */
+public final class Stft {
+    private final StftConfig config;
+    private final double[] window;
+    private final DoubleFFT_1D fft;
+
+    public Stft(StftConfig config) {
+        this.config = config;
+        this.window = Windows.hann(config.winLength(), config.nFft());
+        this.fft = new DoubleFFT_1D(config.nFft());
+    }
+
+    public StftConfig config() {
+        return config;
+    }
+
+    /** |STFT| from |STFT|², as a new matrix. */
+    public static double[][] magnitude(double[][] power) {
+        double[][] out = new double[power.length][];
+        for (int t = 0; t < power.length; t++) {
+            out[t] = new double[power[t].length];
+            for (int k = 0; k < out[t].length; k++) {
+                out[t][k] = Math.sqrt(power[t][k]);
+            }
+        }
+        return out;
+    }
+
+    /** |STFT|²: power spectrogram. */
+    public double[][] power(float[] signal) {
+        int nFft = config.nFft();
+        int pad = nFft / 2;
+        int frames = config.frames(signal.length);
+        int bins = config.bins();
+        double[][] out = new double[frames][bins];
+        double[] buffer = new double[nFft];
+        for (int t = 0; t < frames; t++) {
+            // sample index of buffer[0] in the unpadded signal
+            int origin = t * config.hopLength() - pad;
+            for (int n = 0; n < nFft; n++) {
+                int i = origin + n;
+                buffer[n] = (i >= 0 && i < signal.length) ? signal[i] * window[n] : 0.0;
+            }
+            fft.realForward(buffer);
+            double[] row = out[t];
+            row[0] = buffer[0] * buffer[0];
+            row[bins - 1] = buffer[1] * buffer[1];
+            for (int k = 1; k < bins - 1; k++) {
+                double re = buffer[2 * k];
+                double im = buffer[2 * k + 1];
+                row[k] = re * re + im * im;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.ser.features;
+
+import io.github.ser.dsp.Chroma;
+import io.github.ser.dsp.Dct;
+import io.github.ser.dsp.Decibels;
+import io.github.ser.dsp.FilterBank;
+import io.github.ser.dsp.FrameStatistics;
+import io.github.ser.dsp.MelFilterBank;
+import io.github.ser.dsp.Stft;
+import io.github.ser.dsp.StftConfig;
+import io.github.ser.dsp.Tuning;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Python prototype's 180 numbers, kept as a reproducible baseline: frame means of 40 MFCC, 12 chroma and
+ * 128 mel-power values with librosa's default framing (2048-point FFT, hop 512). Matches librosa 0.10.2 to
+ * float32 rounding (see the golden parity test).
+ */
+public final class SeedFeatureSet implements FeatureSet {
+    public static final String NAME = "seed";
+    private static final int N_MFCC = 40;
+    private static final int N_CHROMA = 12;
+    private static final int N_MELS = 128;
+
+    private final Stft stft = new Stft(StftConfig.librosaDefault());
+    private final Dct dct = new Dct(N_MELS, N_MFCC);
+    private final Map<Integer, FilterBank> melBanks = new ConcurrentHashMap<>();
+    private final List<String> names = buildNames();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public List<String> names() {
+        return names;
+    }
+
+    @Override
+    public double[] extract(float[] samples, int sampleRate) {
+        double[][] power = stft.power(samples);
+        double[][] magnitude = Stft.magnitude(power);
+        double[][] mel = melBank(sampleRate).apply(power);
+        double[][] mfcc = dct.transform(Decibels.powerToDb(mel));
+        double tuning = Tuning.estimate(magnitude, sampleRate);
+        double[][] chroma = Chroma.fromMagnitude(magnitude, sampleRate, tuning, N_CHROMA);
+        return Vectors.concat(FrameStatistics.mean(mfcc), FrameStatistics.mean(chroma), FrameStatistics.mean(mel));
+    }
+
+    private FilterBank melBank(int sampleRate) {
+        return melBanks.computeIfAbsent(sampleRate, sr -> MelFilterBank.create(sr, stft.config().nFft(), N_MELS));
+    }
+
+    private static List<String> buildNames() {
+        List<String> names = new ArrayList<>();
+        Vectors.addIndexed(names, "mfcc", N_MFCC, "mean");
+        Vectors.addIndexed(names, "chroma", N_CHROMA, "mean");
+        Vectors.addIndexed(names, "mel", N_MELS, "mean");
+        return Collections.unmodifiableList(names);
+    }
+}
