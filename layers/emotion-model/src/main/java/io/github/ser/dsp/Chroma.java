@@ -2,6 +2,11 @@ package io.github.ser.dsp;
 
 /** Chromagram from a magnitude spectrogram (librosa.feature.chroma_stft with S given, norm=inf). */
 public final class Chroma {
+    /** Gaussian tails this far below a column's peak change no float32 result; dropping them makes the bank sparse. */
+    private static final double NEGLIGIBLE_WEIGHT = 1e-12;
+    /** Banks by sample rate, FFT size, chroma count and tuning (quantised to 0.01 bin by the estimator). */
+    private static final java.util.Map<String, FilterBank> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Chroma() {
     }
 
@@ -36,7 +41,8 @@ public final class Chroma {
             norm = Math.sqrt(norm);
             double octaveWeight = Math.exp(-0.5 * Math.pow((frqbins[k] / nChroma - 5.0) / 2.0, 2));
             for (int c = 0; c < nChroma; c++) {
-                wts[c][k] = (norm > Double.MIN_NORMAL ? wts[c][k] / norm : wts[c][k]) * octaveWeight;
+                double w = norm > Double.MIN_NORMAL ? wts[c][k] / norm : wts[c][k];
+                wts[c][k] = w < NEGLIGIBLE_WEIGHT ? 0 : w * octaveWeight;
             }
         }
         int bins = nFft / 2 + 1;
@@ -51,7 +57,11 @@ public final class Chroma {
     /** Chroma of every frame, each frame scaled so its largest value is 1 (silent frames stay 0). */
     public static double[][] fromMagnitude(double[][] magnitude, int sampleRate, double tuning, int nChroma) {
         int nFft = 2 * (magnitude[0].length - 1);
-        double[][] chroma = filterBank(sampleRate, nFft, nChroma, tuning).apply(magnitude);
+        String key = sampleRate + "/" + nFft + "/" + nChroma + "/" + tuning;
+        FilterBank bank = CACHE.size() < 1024
+                ? CACHE.computeIfAbsent(key, k -> filterBank(sampleRate, nFft, nChroma, tuning))
+                : filterBank(sampleRate, nFft, nChroma, tuning);
+        double[][] chroma = bank.apply(magnitude);
         for (double[] frame : chroma) {
             double max = 0;
             for (double v : frame) {

@@ -1,29 +1,32 @@
 package io.github.ser.dsp;
 
 /**
- * A bank of non-negative spectral weights {@code [filter][bin]} applied frame by frame. Each filter
- * remembers the bins where it is non-zero, so applying a triangular bank costs a fraction of a dense product.
+ * A bank of non-negative spectral weights {@code [filter][bin]} applied frame by frame. Each filter keeps only
+ * its non-zero weights, so applying a triangular or chroma bank costs a fraction of a dense product.
  */
 public final class FilterBank {
     private final double[][] weights;
-    private final int[] first;
-    private final int[] last;
+    private final int[][] bins;
+    private final double[][] values;
 
     public FilterBank(double[][] weights) {
         this.weights = weights;
-        this.first = new int[weights.length];
-        this.last = new int[weights.length];
+        this.bins = new int[weights.length][];
+        this.values = new double[weights.length][];
         for (int f = 0; f < weights.length; f++) {
-            int lo = 0;
-            int hi = weights[f].length - 1;
-            while (lo <= hi && weights[f][lo] == 0) {
-                lo++;
+            int n = 0;
+            for (double w : weights[f]) {
+                n += w != 0 ? 1 : 0;
             }
-            while (hi >= lo && weights[f][hi] == 0) {
-                hi--;
+            bins[f] = new int[n];
+            values[f] = new double[n];
+            int j = 0;
+            for (int k = 0; k < weights[f].length; k++) {
+                if (weights[f][k] != 0) {
+                    bins[f][j] = k;
+                    values[f][j++] = weights[f][k];
+                }
             }
-            first[f] = lo;
-            last[f] = hi;
         }
     }
 
@@ -40,11 +43,12 @@ public final class FilterBank {
         double[][] out = new double[spectrogram.length][weights.length];
         for (int t = 0; t < spectrogram.length; t++) {
             double[] frame = spectrogram[t];
-            for (int f = 0; f < weights.length; f++) {
-                double[] w = weights[f];
+            for (int f = 0; f < bins.length; f++) {
+                int[] idx = bins[f];
+                double[] w = values[f];
                 double sum = 0;
-                for (int k = first[f]; k <= last[f]; k++) {
-                    sum += w[k] * frame[k];
+                for (int j = 0; j < idx.length; j++) {
+                    sum += w[j] * frame[idx[j]];
                 }
                 out[t][f] = sum;
             }

@@ -36,18 +36,31 @@ public final class Pitch {
 
     /** Per frame: f0 in Hz, or 0 where no periodicity below the threshold was found. */
     public double[] track(float[] signal) {
-        int frames = Math.max(0, (signal.length - frameLength) / hop + 1);
+        return track(signal, null);
+    }
+
+    /**
+     * Frames are centred on multiples of the hop (frame t matches {@link FrameEnergy#rmsDb} frame t);
+     * frames whose {@code analyse} flag is false are skipped and reported as 0 (saves the time spent on pauses).
+     */
+    public double[] track(float[] signal, boolean[] analyse) {
+        int frames = 1 + signal.length / hop;
         double[] f0 = new double[frames];
         DoubleFFT_1D fft = new DoubleFFT_1D(fftSize);
         double[] buffer = new double[fftSize];
         double[] diff = new double[maxLag + 1];
         double[] energy = new double[frameLength + 1];
         int window = frameLength - maxLag;
+        double[] cmnd = new double[maxLag + 1];
         for (int t = 0; t < frames; t++) {
-            int origin = t * hop;
+            if (analyse != null && (t >= analyse.length || !analyse[t])) {
+                continue;
+            }
+            int origin = t * hop - frameLength / 2;
             java.util.Arrays.fill(buffer, 0);
             for (int n = 0; n < frameLength; n++) {
-                buffer[n] = signal[origin + n];
+                int i = origin + n;
+                buffer[n] = i >= 0 && i < signal.length ? signal[i] : 0;
                 energy[n + 1] = energy[n] + buffer[n] * buffer[n];
             }
             autocorrelate(fft, buffer);
@@ -56,7 +69,7 @@ public final class Pitch {
             for (int tau = 0; tau <= maxLag; tau++) {
                 diff[tau] = energy[window] + (energy[tau + window] - energy[tau]) - 2 * buffer[tau];
             }
-            f0[t] = pickLag(diff);
+            f0[t] = pickLag(diff, cmnd);
         }
         return f0;
     }
@@ -78,9 +91,8 @@ public final class Pitch {
         fft.realInverse(buffer, true);
     }
 
-    private double pickLag(double[] diff) {
+    private double pickLag(double[] diff, double[] cmnd) {
         double running = 0;
-        double[] cmnd = new double[diff.length];
         cmnd[0] = 1;
         for (int tau = 1; tau < diff.length; tau++) {
             running += diff[tau];

@@ -24,8 +24,8 @@ public final class Tuning {
         int bins = magnitude.length == 0 ? 0 : magnitude[0].length;
         int nFft = 2 * (bins - 1);
         double fmax = Math.min(PIPTRACK_FMAX, sampleRate / 2.0);
-        double[] pitches = new double[magnitude.length * Math.max(bins, 1)];
-        double[] mags = new double[pitches.length];
+        double[] pitches = new double[64];
+        double[] mags = new double[64];
         int count = 0;
         for (double[] frame : magnitude) {
             double max = 0;
@@ -37,6 +37,10 @@ public final class Tuning {
                 double freq = k * (double) sampleRate / nFft;
                 if (freq < PIPTRACK_FMIN || freq >= fmax || !isPeak(frame, k, ref)) {
                     continue;
+                }
+                if (count == pitches.length) {
+                    pitches = Arrays.copyOf(pitches, 2 * count);
+                    mags = Arrays.copyOf(mags, 2 * count);
                 }
                 double shift = parabolicShift(frame, k);
                 double gradient = k == bins - 1 ? frame[k] - frame[k - 1] : 0.5 * (frame[k + 1] - frame[k - 1]);

@@ -25,7 +25,8 @@ public final class SpeechFeatureSet implements FeatureSet {
     private static final int N_MELS = 64;
     private static final int N_MFCC = 20;
     private static final double ACTIVE_RANGE_DB = 35;
-    private static final double ACTIVE_FLOOR_DBFS = -60;
+    // only digital near-silence is excluded outright; otherwise "active" is relative, so it does not depend on gain
+    private static final double ACTIVE_FLOOR_DBFS = -80;
     private static final double TARGET_RMS = 0.1;
     private static final double FRAMES_PER_SECOND = 100;
 

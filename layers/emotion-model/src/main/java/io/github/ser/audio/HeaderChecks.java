@@ -1,0 +1,66 @@
+package io.github.ser.audio;
+
+/**
+ * Sanity rules every container reader applies to what its header claims, before any sample array is allocated,
+ * so that lying or hostile headers fail with a typed error instead of exhausting memory.
+ */
+final class HeaderChecks {
+    static final int MIN_RATE = 8_000;
+    static final int MAX_RATE = 192_000;
+    /** Rates outside this band are not audio at all: the header is garbage rather than merely unusual. */
+    private static final int MIN_PLAUSIBLE_RATE = 1_000;
+    private static final int MAX_PLAUSIBLE_RATE = 768_000;
+
+    private HeaderChecks() {
+    }
+
+    static void rate(double rate, String format) throws AudioException {
+        if (!(rate >= MIN_PLAUSIBLE_RATE && rate <= MAX_PLAUSIBLE_RATE)) {
+            throw new AudioException(AudioErrorCode.CORRUPT_AUDIO,
+                    format + " header gives an impossible sample rate (" + hertz(rate) + ")");
+        }
+        if (rate < MIN_RATE || rate > MAX_RATE) {
+            throw new AudioException(AudioErrorCode.UNSUPPORTED_FORMAT, format + " sample rate " + hertz(rate)
+                    + " is outside the supported " + MIN_RATE + "-" + MAX_RATE + " Hz");
+        }
+    }
+
+    private static String hertz(double rate) {
+        return (rate == Math.rint(rate) && Math.abs(rate) < 1e15 ? String.valueOf((long) rate) : String.valueOf(rate)) + " Hz";
+    }
+
+    static void channels(int channels, String format) throws AudioException {
+        if (channels <= 0) {
+            throw new AudioException(AudioErrorCode.CORRUPT_AUDIO, format + " header gives " + channels + " channels");
+        }
+    }
+
+    static void bits(int bits, String format) throws AudioException {
+        if (bits <= 0) {
+            throw new AudioException(AudioErrorCode.CORRUPT_AUDIO, format + " header gives " + bits + " bits per sample");
+        }
+    }
+
+    /** Duration known from the header, checked before decoding so a huge clip is refused cheaply. */
+    static void duration(long frames, int rate, AudioLimits limits) throws AudioException {
+        double seconds = frames / (double) rate;
+        if (seconds > limits.maxDurationSeconds()) {
+            throw new AudioException(AudioErrorCode.TOO_LONG, String.format(java.util.Locale.ROOT,
+                    "clip lasts %.1f s; the limit is %.1f s", seconds, limits.maxDurationSeconds()));
+        }
+    }
+
+    /**
+     * No frames at all: a well-formed file that says it holds no audio is EMPTY; a file whose header promises audio
+     * that is not there is CORRUPT_AUDIO (truncated).
+     */
+    static void someFrames(long framesPresent, boolean headerPromisedAudio, String format) throws AudioException {
+        if (framesPresent > 0) {
+            return;
+        }
+        if (headerPromisedAudio) {
+            throw new AudioException(AudioErrorCode.CORRUPT_AUDIO, format + " file is truncated: no complete sample frame");
+        }
+        throw new AudioException(AudioErrorCode.EMPTY, format + " file holds no audio samples");
+    }
+}
