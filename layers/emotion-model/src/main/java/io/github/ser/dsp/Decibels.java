@@ -32,6 +32,11 @@ public final class Decibels {
         return out;
     }
 
+    /** {@code 10 log10(a / b)} with both floored at 1e-12, for level ratios between bands. */
+    public static double ratio(double a, double b) {
+        return 10 * Math.log10(Math.max(a, 1e-12) / Math.max(b, 1e-12));
+    }
+
     /** librosa's defaults: ref=1, amin=1e-10, top_db=80. */
     public static double[][] powerToDb(double[][] power) {
         return powerToDb(power, 1.0, 1e-10, 80.0);

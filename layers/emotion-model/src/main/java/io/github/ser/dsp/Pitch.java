@@ -34,18 +34,27 @@ public final class Pitch {
         this.fftSize = Integer.highestOneBit(frameLength + maxLag - 1) << 1;
     }
 
+    /**
+     * Per frame f0 (Hz, 0 when unvoiced or skipped) and aperiodicity: the normalised difference at the chosen
+     * lag (or its minimum when unvoiced), about 1 / (1 + harmonics-to-noise ratio): a voice-quality measure.
+     */
+    public record Track(double[] f0, double[] aperiodicity) {
+    }
+
     /** Per frame: f0 in Hz, or 0 where no periodicity below the threshold was found. */
     public double[] track(float[] signal) {
-        return track(signal, null);
+        return analyse(signal, null).f0();
     }
 
     /**
      * Frames are centred on multiples of the hop (frame t matches {@link FrameEnergy#rmsDb} frame t);
-     * frames whose {@code analyse} flag is false are skipped and reported as 0 (saves the time spent on pauses).
+     * frames whose {@code analyse} flag is false are skipped and reported unvoiced (saves the time spent on pauses).
      */
-    public double[] track(float[] signal, boolean[] analyse) {
+    public Track analyse(float[] signal, boolean[] analyse) {
         int frames = 1 + signal.length / hop;
         double[] f0 = new double[frames];
+        double[] aperiodicity = new double[frames];
+        java.util.Arrays.fill(aperiodicity, 1.0);
         DoubleFFT_1D fft = new DoubleFFT_1D(fftSize);
         double[] buffer = new double[fftSize];
         double[] diff = new double[maxLag + 1];
@@ -69,9 +78,11 @@ public final class Pitch {
             for (int tau = 0; tau <= maxLag; tau++) {
                 diff[tau] = energy[window] + (energy[tau + window] - energy[tau]) - 2 * buffer[tau];
             }
-            f0[t] = pickLag(diff, cmnd);
+            double lag = pickLag(diff, cmnd);
+            f0[t] = lag > 0 ? sampleRate / lag : 0;
+            aperiodicity[t] = lag > 0 ? cmnd[(int) Math.round(lag)] : minimum(cmnd);
         }
-        return f0;
+        return new Track(f0, aperiodicity);
     }
 
     public int hop() {
@@ -91,6 +102,15 @@ public final class Pitch {
         fft.realInverse(buffer, true);
     }
 
+    private double minimum(double[] cmnd) {
+        double min = 1;
+        for (int tau = Math.max(minLag, 2); tau < maxLag; tau++) {
+            min = Math.min(min, cmnd[tau]);
+        }
+        return min;
+    }
+
+    /** The refined lag (in samples) of the first dip below the threshold, or 0 when there is none. */
     private double pickLag(double[] diff, double[] cmnd) {
         double running = 0;
         cmnd[0] = 1;
@@ -108,7 +128,7 @@ public final class Pitch {
                 double c = cmnd[tau + 1];
                 double denom = a - 2 * b + c;
                 double shift = Math.abs(denom) > 1e-12 ? 0.5 * (a - c) / denom : 0;
-                return sampleRate / (tau + Math.max(-1, Math.min(1, shift)));
+                return tau + Math.max(-1, Math.min(1, shift));
             }
         }
         return 0;

@@ -6,13 +6,15 @@ public final class SpectralShape {
     }
 
     /**
-     * {@code [frame][centroid Hz, bandwidth Hz, 85% roll-off Hz, flatness, log-flux]} from a power
-     * spectrogram {@code [frame][bin]}.
+     * {@code [frame][centroid Hz, bandwidth Hz, 85% roll-off Hz, flatness, log-flux, alpha ratio dB,
+     * Hammarberg index dB]} from a power spectrogram {@code [frame][bin]}. The last two are eGeMAPS's
+     * voice-effort measures: energy 50-1000 Hz over 1-5 kHz, and the strongest peak below 2 kHz over the
+     * strongest in 2-5 kHz.
      */
     public static double[][] describe(double[][] power, int sampleRate) {
         int bins = power[0].length;
         double binHz = sampleRate / (2.0 * (bins - 1));
-        double[][] out = new double[power.length][5];
+        double[][] out = new double[power.length][7];
         double[] previous = null;
         for (int t = 0; t < power.length; t++) {
             double[] p = power[t];
@@ -47,9 +49,27 @@ public final class SpectralShape {
                 }
                 flux /= bins;
             }
-            out[t] = new double[]{centroid, Math.sqrt(spread / total), rolloff, flatness, flux};
+            double alpha = Decibels.ratio(bandSum(p, binHz, 50, 1000), bandSum(p, binHz, 1000, 5000));
+            double hammarberg = Decibels.ratio(bandMax(p, binHz, 0, 2000), bandMax(p, binHz, 2000, 5000));
+            out[t] = new double[]{centroid, Math.sqrt(spread / total), rolloff, flatness, flux, alpha, hammarberg};
             previous = p;
         }
         return out;
+    }
+
+    private static double bandSum(double[] p, double binHz, double loHz, double hiHz) {
+        double sum = 0;
+        for (int k = (int) Math.ceil(loHz / binHz); k < p.length && k * binHz < hiHz; k++) {
+            sum += p[k];
+        }
+        return sum;
+    }
+
+    private static double bandMax(double[] p, double binHz, double loHz, double hiHz) {
+        double max = 0;
+        for (int k = (int) Math.ceil(loHz / binHz); k < p.length && k * binHz < hiHz; k++) {
+            max = Math.max(max, p[k]);
+        }
+        return max;
     }
 }

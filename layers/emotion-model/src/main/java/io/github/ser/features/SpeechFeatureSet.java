@@ -84,7 +84,9 @@ public final class SpeechFeatureSet implements FeatureSet {
         addLogMel(v, logMel, active);
         addSpectralShape(v, power, active);
         addEnergy(v, levels, active);
-        addPitch(v, pitch.track(x), active);
+        Pitch.Track track = pitch.analyse(x, active);
+        addPitch(v, track.f0(), active);
+        addVoiceQuality(v, track, active);
         addRhythm(v, levels, active);
         return v;
     }
@@ -141,7 +143,7 @@ public final class SpeechFeatureSet implements FeatureSet {
 
     private static void addSpectralShape(NamedVector v, double[][] power, boolean[] active) {
         double[][] a = FrameStatistics.select(SpectralShape.describe(power, 16_000), active);
-        String[] names = {"centroid", "bandwidth", "rolloff", "flatness", "flux"};
+        String[] names = {"centroid", "bandwidth", "rolloff", "flatness", "flux", "alpha_ratio", "hammarberg"};
         double[] mean = FrameStatistics.mean(a);
         double[] std = FrameStatistics.std(a);
         for (int i = 0; i < names.length; i++) {
@@ -184,6 +186,28 @@ public final class SpeechFeatureSet implements FeatureSet {
         v.add("pitch_p90_st", any ? FrameStatistics.sortedPercentile(sorted, 90) : 0);
         v.add("pitch_delta_abs_mean_st", any ? meanAbsDelta(s) : 0);
         v.add("pitch_slope_st_per_s", any ? slope(s) * FRAMES_PER_SECOND : 0);
+    }
+
+    /** Aperiodicity of voiced frames (breathy or rough voices are less periodic) and frame-to-frame f0 jitter. */
+    private static void addVoiceQuality(NamedVector v, Pitch.Track track, boolean[] active) {
+        double[] f0 = track.f0();
+        double[] ap = new double[f0.length];
+        int n = 0;
+        double jitter = 0;
+        int pairs = 0;
+        for (int t = 0; t < f0.length; t++) {
+            if (f0[t] > 0 && t < active.length && active[t]) {
+                ap[n++] = track.aperiodicity()[t];
+                if (t > 0 && f0[t - 1] > 0) {
+                    jitter += Math.abs(1 / f0[t] - 1 / f0[t - 1]) * (f0[t] + f0[t - 1]) / 2;
+                    pairs++;
+                }
+            }
+        }
+        double[] a = Arrays.copyOf(ap, n);
+        v.add("voice_aperiodicity_mean", n > 0 ? mean(a) : 1);
+        v.add("voice_aperiodicity_std", n > 0 ? std(a) : 0);
+        v.add("voice_jitter_relative", pairs > 0 ? jitter / pairs : 0);
     }
 
     /** Speaking rate from loudness peaks (syllable nuclei) and how much of the utterance is pause. */

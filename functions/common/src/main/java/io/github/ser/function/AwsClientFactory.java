@@ -1,0 +1,48 @@
+package io.github.ser.function;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** The S3 client and presigner, pointed at AWS or at a local S3-compatible server by {@link SerConfiguration}. */
+@Factory
+public class AwsClientFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Client s3Client(SerConfiguration config) {
+        var builder = S3Client.builder()
+                // URLConnection: no Apache/Netty stack to load, the cheapest cold start
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                // transient errors (5xx, throttling, resets) are retried with backoff before anything surfaces
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD))
+                .forcePathStyle(config.isS3PathStyle());
+        if (config.getS3Region() != null) {
+            builder.region(Region.of(config.getS3Region()));
+        }
+        if (config.getS3Endpoint() != null) {
+            builder.endpointOverride(config.getS3Endpoint());
+        }
+        return builder.build();
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    S3Presigner s3Presigner(SerConfiguration config) {
+        var builder = S3Presigner.builder()
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.isS3PathStyle()).build());
+        if (config.getS3Region() != null) {
+            builder.region(Region.of(config.getS3Region()));
+        }
+        if (config.getS3Endpoint() != null) {
+            builder.endpointOverride(config.getS3Endpoint());
+        }
+        return builder.build();
+    }
+}

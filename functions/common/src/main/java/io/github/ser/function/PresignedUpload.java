@@ -1,0 +1,18 @@
+package io.github.ser.function;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Map;
+
+/**
+ * A ticket to PUT one clip straight into the bucket.
+ *
+ * @param key              object key the clip will have
+ * @param url              presigned URL
+ * @param method           always {@code PUT}
+ * @param headers          headers the client must send exactly as given (they are part of the signature)
+ * @param expiresInSeconds validity of the URL
+ */
+@Serdeable
+public record PresignedUpload(String key, String url, String method, Map<String, String> headers, long expiresInSeconds) {
+}

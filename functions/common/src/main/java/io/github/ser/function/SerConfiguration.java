@@ -1,0 +1,155 @@
+package io.github.ser.function;
+
+import io.github.ser.audio.AudioLimits;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Everything the functions need to know about their surroundings, from {@code ser.*} properties or the
+ * matching environment variables ({@code SER_MODEL_PATH}, {@code SER_BUCKET}, {@code SER_S3_ENDPOINT}, ...).
+ */
+@ConfigurationProperties("ser")
+public class SerConfiguration {
+
+    /** Under API Gateway's base64 (4/3) inflation this stays below Lambda's 6 MB synchronous payload. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 4_500_000;
+
+    private String modelPath = "/opt/model/emotion-model.zip";
+    private String bucket = "clips";
+    private String uploadPrefix = "uploads/";
+    private String resultPrefix = "results/";
+    private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private long maxUploadBytes = AudioLimits.DEFAULT_MAX_BYTES;
+    private double maxDurationSeconds = AudioLimits.DEFAULT_MAX_DURATION_SECONDS;
+    private Duration presignTtl = Duration.ofMinutes(15);
+    private String allowedOrigin = "*";
+    @Nullable
+    private URI s3Endpoint;
+    private boolean s3PathStyle;
+    @Nullable
+    private String s3Region;
+
+    /** Model artifact written by {@code ser train}; in Lambda the layer puts it under /opt. */
+    public String getModelPath() {
+        return modelPath;
+    }
+
+    public void setModelPath(String modelPath) {
+        this.modelPath = modelPath;
+    }
+
+    /** Clip bucket the API presigns uploads into and reads results from. */
+    public String getBucket() {
+        return bucket;
+    }
+
+    public void setBucket(String bucket) {
+        this.bucket = bucket;
+    }
+
+    /** Objects created under this prefix trigger the tagging function. */
+    public String getUploadPrefix() {
+        return uploadPrefix;
+    }
+
+    public void setUploadPrefix(String uploadPrefix) {
+        this.uploadPrefix = uploadPrefix;
+    }
+
+    /** Result JSON goes here, outside the upload prefix, so writing it never triggers the function again. */
+    public String getResultPrefix() {
+        return resultPrefix;
+    }
+
+    public void setResultPrefix(String resultPrefix) {
+        this.resultPrefix = resultPrefix;
+    }
+
+    /** Largest clip accepted in a synchronous {@code POST /predict}; larger clips go through {@code /uploads}. */
+    public long getMaxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    public void setMaxRequestBytes(long maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /** Largest object the tagging function downloads and analyses. */
+    public long getMaxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    public void setMaxUploadBytes(long maxUploadBytes) {
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    /** Longest clip analysed, anywhere. */
+    public double getMaxDurationSeconds() {
+        return maxDurationSeconds;
+    }
+
+    public void setMaxDurationSeconds(double maxDurationSeconds) {
+        this.maxDurationSeconds = maxDurationSeconds;
+    }
+
+    /** How long a presigned upload URL stays valid. */
+    public Duration getPresignTtl() {
+        return presignTtl;
+    }
+
+    public void setPresignTtl(Duration presignTtl) {
+        this.presignTtl = presignTtl;
+    }
+
+    /** The web page's origin, allowed by CORS ({@code *} for any), e.g. {@code https://d111111abcdef8.cloudfront.net}. */
+    public String getAllowedOrigin() {
+        return allowedOrigin;
+    }
+
+    public void setAllowedOrigin(String allowedOrigin) {
+        this.allowedOrigin = allowedOrigin;
+    }
+
+    /** S3-compatible server to use instead of AWS (the local stack, tests); null for AWS. */
+    @Nullable
+    public URI getS3Endpoint() {
+        return s3Endpoint;
+    }
+
+    public void setS3Endpoint(@Nullable URI s3Endpoint) {
+        this.s3Endpoint = s3Endpoint;
+    }
+
+    /** Path-style URLs ({@code http://host/bucket/key}), which local servers need. */
+    public boolean isS3PathStyle() {
+        return s3PathStyle;
+    }
+
+    public void setS3PathStyle(boolean s3PathStyle) {
+        this.s3PathStyle = s3PathStyle;
+    }
+
+    /** Region for S3 calls and signatures; null means the SDK's default chain ({@code AWS_REGION} in Lambda). */
+    @Nullable
+    public String getS3Region() {
+        return s3Region;
+    }
+
+    public void setS3Region(@Nullable String s3Region) {
+        this.s3Region = s3Region;
+    }
+
+    /** The result object for an uploaded clip: {@code uploads/a/b.wav} becomes {@code results/a/b.wav.json}. */
+    public String resultKey(String clipKey) {
+        String name = clipKey.startsWith(uploadPrefix) ? clipKey.substring(uploadPrefix.length()) : clipKey;
+        return resultPrefix + name + ".json";
+    }
+
+    /** Accepts a clip key with or without the upload prefix, as the API's callers may send either. */
+    public String uploadKey(String key) {
+        return key.startsWith(uploadPrefix) ? key : uploadPrefix + key;
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.ser.function;
+
+import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import io.github.ser.audio.AudioErrorCode;
+import io.github.ser.audio.AudioException;
+import io.github.ser.function.testing.S3TestServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.ser.function.testing.S3TestServer.BUCKET;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** ClipStore against a real S3-compatible server over HTTP. */
+class ClipStoreTest {
+
+    @RegisterExtension
+    static final S3MockExtension S3_MOCK = S3TestServer.extension();
+
+    static ApplicationContext context;
+    static ClipStore store;
+    static S3Client s3;
+
+    @BeforeAll
+    static void start() {
+        context = ApplicationContext.run(S3TestServer.properties(S3_MOCK, "/nonexistent/model.zip"));
+        store = context.getBean(ClipStore.class);
+        s3 = context.getBean(S3Client.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void readsAClipAndRefusesOneAboveTheLimitFromItsSize() throws Exception {
+        byte[] bytes = new byte[1000];
+        bytes[7] = 42;
+        put("uploads/store/read.bin", bytes);
+
+        assertArrayEquals(bytes, store.read(new ObjectRef(BUCKET, "uploads/store/read.bin"), 1000));
+        AudioException tooLarge = assertThrows(AudioException.class,
+                () -> store.read(new ObjectRef(BUCKET, "uploads/store/read.bin"), 999));
+        assertEquals(AudioErrorCode.TOO_LARGE, tooLarge.code());
+    }
+
+    @Test
+    void aMissingObjectIsReportedAsSuch() {
+        ObjectRef missing = new ObjectRef(BUCKET, "uploads/store/never-uploaded.wav");
+        assertThrows(NoSuchClipException.class, () -> store.read(missing, 100));
+        assertThrows(NoSuchClipException.class, () -> store.tags(missing));
+    }
+
+    @Test
+    void mergesTagsKeepingTheObjectsOwnAndIsStableOnRepeat() throws Exception {
+        ObjectRef clip = new ObjectRef(BUCKET, "uploads/store/tagged clip é.wav");
+        put(clip.key(), new byte[]{1, 2, 3});
+        s3.putObjectTagging(b -> b.bucket(BUCKET).key(clip.key()).tagging(t -> t.tagSet(
+                Tag.builder().key("owner").value("alice").build(),
+                Tag.builder().key("emotion-error").value("corrupt_audio").build())));
+        Map<String, String> ours = new LinkedHashMap<>();
+        ours.put("emotion", "calm");
+        ours.put("emotion-confidence", "0.512");
+
+        Map<String, String> first = store.mergeTags(clip, "emotion", ours);
+        Map<String, String> second = store.mergeTags(clip, "emotion", ours);
+
+        Map<String, String> expected = Map.of("owner", "alice", "emotion", "calm", "emotion-confidence", "0.512");
+        assertEquals(expected, first);
+        assertEquals(expected, second);
+        assertEquals(expected, store.tags(clip));
+    }
+
+    @Test
+    void writesAndReadsTheResultBesideTheUploads() {
+        ObjectRef clip = new ObjectRef(BUCKET, "uploads/store/result.wav");
+        assertTrue(store.readResult(BUCKET, clip.key()).isEmpty());
+
+        store.writeResult(clip, new ErrorBody("silent", "nothing to hear"));
+
+        JsonNode result = store.readResult(BUCKET, clip.key()).orElseThrow();
+        assertEquals("silent", result.get("error").getStringValue());
+        assertTrue(s3.headObject(b -> b.bucket(BUCKET).key("results/store/result.wav.json")).contentLength() > 0);
+    }
+
+    @Test
+    void aPresignedPutUploadsWithPlainHttp() throws Exception {
+        PresignedUpload upload = store.presignUpload("uploads/store/presigned.wav", "audio/wav");
+        assertEquals("PUT", upload.method());
+        assertEquals("audio/wav", upload.headers().get("Content-Type"));
+
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.url()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[]{9, 8, 7}));
+        upload.headers().forEach(put::header);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertArrayEquals(new byte[]{9, 8, 7},
+                s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("uploads/store/presigned.wav")).asByteArray());
+        assertEquals(List.of(), s3.getObjectTagging(b -> b.bucket(BUCKET).key("uploads/store/presigned.wav")).tagSet());
+    }
+
+    private static void put(String key, byte[] bytes) {
+        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.ser.local;
+
+import io.github.ser.function.SerConfiguration;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole product on one machine ({@code ./ser serve}): an S3-compatible server with the clip bucket, the prediction
+ * API's controllers and the web page on Netty, and an upload watcher that turns new objects under the upload prefix into
+ * S3 events for the real tagging handler. {@link #close()} stops all three; Ctrl-C does the same.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    /** S3Mock takes any credentials and any region; the SDK still wants some. */
+    static final String REGION = "us-east-1";
+
+    private final LocalStackSettings settings;
+    private final S3MockServer s3;
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+    private final UploadWatcher watcher;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private LocalStack(LocalStackSettings settings, S3MockServer s3, ApplicationContext context, EmbeddedServer server,
+                       UploadWatcher watcher) {
+        this.settings = settings;
+        this.s3 = s3;
+        this.context = context;
+        this.server = server;
+        this.watcher = watcher;
+    }
+
+    /** Starts everything, or nothing: a part that fails to start stops the ones already running. */
+    public static LocalStack start(LocalStackSettings settings) throws Exception {
+        settings.check();
+        S3MockServer s3 = S3MockServer.start(settings.s3MockJar(), settings.s3Port(), settings.bucket(), settings.s3DataDir());
+        ApplicationContext context = null;
+        try {
+            useDummyCredentials();
+            context = ApplicationContext.builder()
+                    .deduceEnvironment(false)
+                    .environments("local")
+                    .properties(properties(settings, s3.endpoint()))
+                    .start();
+            EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+            SerConfiguration config = context.getBean(SerConfiguration.class);
+            UploadWatcher watcher = new UploadWatcher(context.getBean(S3Client.class), REGION, config.getBucket(),
+                    config.getUploadPrefix(), settings.watchInterval(), TaggingEventSink.create(context));
+            watcher.start();
+            return new LocalStack(settings, s3, context, server, watcher);
+        } catch (Exception | Error e) {
+            if (context != null) {
+                context.close();
+            }
+            s3.close();
+            throw e;
+        }
+    }
+
+    /** How the functions' own configuration ({@code ser.*}) and Micronaut are pointed at the local parts. */
+    static Map<String, Object> properties(LocalStackSettings settings, URI s3Endpoint) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.application.name", "ser-local-stack");
+        properties.put("micronaut.server.port", settings.httpPort());
+        // above the API's own limit (ser.max-request-bytes), so oversized clips get its clear 413, not a dropped connection
+        properties.put("micronaut.server.max-request-size", "10MB");
+        properties.put("micronaut.router.static-resources.web.enabled", true);
+        properties.put("micronaut.router.static-resources.web.paths", "file:" + settings.webDir());
+        properties.put("micronaut.router.static-resources.web.mapping", "/**");
+        properties.put("ser.model-path", settings.modelPath().toString());
+        properties.put("ser.bucket", settings.bucket());
+        properties.put("ser.s3-endpoint", s3Endpoint.toString());
+        properties.put("ser.s3-path-style", true);
+        properties.put("ser.s3-region", REGION);
+        return properties;
+    }
+
+    private static void useDummyCredentials() {
+        // the SDK's default chain reads these before the environment, so real AWS keys in the shell are never sent here
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+    }
+
+    public URI url() {
+        return URI.create("http://localhost:" + server.getPort());
+    }
+
+    public URI s3Endpoint() {
+        return s3.endpoint();
+    }
+
+    public String bucket() {
+        return settings.bucket();
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    /** Stops the watcher, then the API, then S3Mock. Safe to call more than once and from a shutdown hook. */
+    @Override
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        watcher.close();
+        try {
+            context.close();    // stops the embedded server with it
+        } finally {
+            s3.close();
+            closed.countDown();
+        }
+    }
+
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    public static void main(String[] args) {
+        LocalStackSettings settings;
+        try {
+            settings = LocalStackSettings.parse(args, System.getenv());
+        } catch (LocalStackSettings.UsageException e) {
+            if (e.getMessage() != null) {
+                System.err.println("serve: " + e.getMessage() + "\n");
+            }
+            System.err.print(LocalStackSettings.usage());
+            System.exit(e.getMessage() == null ? 0 : 2);
+            return;
+        }
+        System.out.printf("Starting the local stack (S3Mock takes ~15 s)...%n");
+        LocalStack stack;
+        try {
+            stack = start(settings);
+        } catch (LocalStackSettings.UsageException e) {
+            System.err.println("serve: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (Exception e) {
+            LOG.debug("start failed", e);
+            System.err.println("serve: could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the local stack...");
+            stack.close();
+        }, "local-stack-shutdown"));
+        System.out.print(stack.banner());
+        try {
+            stack.awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String banner() {
+        SerConfiguration config = context.getBean(SerConfiguration.class);
+        String uploads = "s3://" + settings.bucket() + "/" + config.getUploadPrefix();
+        return String.format("""
+
+                Local stack ready
+                  web page + API   %1$s
+                  S3 (S3Mock)      %2$s   bucket %3$s   (log %4$s)
+                  upload watcher   %5$s every %6$d ms -> tagging handler -> tags + s3://%3$s/%7$s
+                Try:
+                  curl --data-binary @clip.wav -H 'Content-Type: audio/wav' %1$s/predict
+                  aws --endpoint-url %2$s s3 cp clip.wav %5$s
+                  aws --endpoint-url %2$s s3api get-object-tagging --bucket %3$s --key %8$sclip.wav
+                Ctrl-C stops everything.
+                """, url(), s3.endpoint(), settings.bucket(), s3.log(), uploads, settings.watchInterval().toMillis(),
+                config.getResultPrefix(), config.getUploadPrefix());
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.ser.local;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Debian's headless Chromium driven by its chromedriver. Missing binaries are an error, never a skip: CI installs them
+ * (apt-get install chromium chromium-driver), and a browser test that silently does not run proves nothing.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("ser.chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("ser.chromedriver", "/usr/bin/chromedriver"));
+    private static final List<String> HEADLESS = List.of(
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+            "--no-first-run", "--hide-scrollbars", "--window-size=1100,1400", "--force-device-scale-factor=1", "--lang=en-US");
+
+    /** Selenium warns at every start that Debian's Chromium is newer than its CDP bindings; the tests use none. */
+    private static final Logger CDP_NOISE = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_NOISE.setLevel(Level.SEVERE);
+    }
+
+    final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** A browser whose microphone plays {@code wav} (16-bit PCM) in a loop, permission granted without a prompt. */
+    static Browser withMicrophone(Path wav) {
+        return start(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-audio-capture=" + wav));
+    }
+
+    /** A browser that has a (fake) microphone but refuses every permission prompt, as a user clicking "Block". */
+    static Browser denyingMicrophone() {
+        return start(List.of("--use-fake-device-for-media-stream", "--deny-permission-prompts"));
+    }
+
+    private static Browser start(List<String> extra) {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM + " and "
+                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does this), or set "
+                    + "-Dser.chromium.binary and -Dser.chromedriver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(HEADLESS);
+        options.addArguments(extra);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    String text(String css) {
+        return find(css).getText().trim();
+    }
+
+    /** Waits for an element matching {@code css} to be displayed. */
+    WebElement await(String css, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    <T> T await(ExpectedCondition<T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(condition);
+    }
+
+    /** A PNG of the whole page, however tall, for people to look at (and for the README). */
+    Path screenshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Dimension window = driver.manage().window().getSize();
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue())));
+        driver.executeScript("window.scrollTo(0, 0)");
+        try {
+            return Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    Path screenshot(String css, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.write(file, ((TakesScreenshot) find(css)).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.ser.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ser.function.SerConfiguration;
+import io.github.ser.function.testing.RepoFiles;
+import io.github.ser.function.testing.TestAudio;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The local stack as a newcomer uses it: an S3 client uploads, the watcher and the real handler tag; curl predicts. */
+@ExtendWith(SharedLocalStack.class)
+class LocalStackTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> LABELS =
+            List.of("neutral", "calm", "happy", "sad", "angry", "fearful", "disgust", "surprised");
+
+    @Test
+    void anUploadIsTaggedWithinSecondsAndAgreesWithPredict(LocalStack stack) throws Exception {
+        S3Client s3 = stack.context().getBean(S3Client.class);
+        byte[] clip = RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV);
+        String key = "uploads/local stack été.wav";     // a space and non-ASCII: the event carries it URL-encoded
+        s3.putObject(b -> b.bucket(stack.bucket()).key(key).contentType("audio/wav"), RequestBody.fromBytes(clip));
+
+        Map<String, String> tags = awaitTags(s3, stack.bucket(), key, Duration.ofSeconds(20));
+        assertTrue(LABELS.contains(tags.get("emotion")), "emotion tag: " + tags);
+        assertTrue(tags.containsKey("emotion-confidence") && tags.containsKey("emotion-model"), tags.toString());
+
+        String resultKey = stack.context().getBean(SerConfiguration.class).resultKey(key);
+        JsonNode result = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(stack.bucket()).key(resultKey)).asByteArray());
+        assertTrue(result.toString().contains("\"" + tags.get("emotion") + "\""), result.toString());
+
+        HttpResponse<String> predicted = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/predict"))
+                .header("Content-Type", "audio/wav").POST(HttpRequest.BodyPublishers.ofByteArray(clip)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, predicted.statusCode(), predicted.body());
+        assertEquals(tags.get("emotion"), JSON.readTree(predicted.body()).get("emotion").asText(),
+                "the same clip gets the same answer from the API and from the bucket");
+    }
+
+    @Test
+    void badAudioInTheBucketIsTaggedAsFailedNotRetriedForever(LocalStack stack) throws Exception {
+        S3Client s3 = stack.context().getBean(S3Client.class);
+        String key = "uploads/not-audio.wav";
+        s3.putObject(b -> b.bucket(stack.bucket()).key(key), RequestBody.fromBytes(TestAudio.notAudio()));
+        Map<String, String> tags = awaitTags(s3, stack.bucket(), key, Duration.ofSeconds(20));
+        assertEquals("failed", tags.get("emotion-status"), tags.toString());
+        assertEquals("unsupported_format", tags.get("emotion-error"), tags.toString());
+    }
+
+    @Test
+    void servesTheWebPageAndTheApiOnOnePort(LocalStack stack) throws Exception {
+        HttpResponse<String> page = get(stack.url() + "/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("How does your voice sound?"), "the recorder page");
+        HttpResponse<String> module = get(stack.url() + "/js/recorder-worklet.js");
+        assertEquals(200, module.statusCode());
+        assertTrue(module.headers().firstValue("content-type").orElse("").contains("javascript"),
+                "ES modules need a JavaScript MIME type: " + module.headers().map());
+        HttpResponse<String> health = get(stack.url() + "/health");
+        assertEquals(200, health.statusCode(), health.body());
+        assertEquals(LABELS.size(), JSON.readTree(health.body()).get("labels").size());
+    }
+
+    @Test
+    void theLoadCheckMeasuresTheRunningApi(LocalStack stack) throws Exception {
+        byte[] clip = RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV);
+        LoadCheck.Report report = LoadCheck.run(URI.create(stack.url() + "/predict"), clip, 6, 2);
+        assertEquals(6, report.succeeded(), report.format());
+        assertTrue(report.errors().isEmpty(), report.format());
+        assertTrue(report.percentile(50) > 0 && report.percentile(50) <= report.percentile(99), report.format());
+    }
+
+    /** Its own stack, so it can be stopped: nothing may be left running or listening afterwards. */
+    @Test
+    void closingStopsS3MockAndFreesThePorts() throws Exception {
+        SharedLocalStack.assumeModel();
+        int http = SharedLocalStack.freePort();
+        int s3 = SharedLocalStack.freePort();
+        LocalStackSettings settings = LocalStackSettings.parse(new String[]{
+                "--http-port=" + http, "--s3-port=" + s3, "--web-dir=" + RepoFiles.root().resolve("web"),
+                "--model=" + RepoFiles.model()}, Map.of());
+        LocalStack stack = LocalStack.start(settings);
+        Optional<ProcessHandle> s3Mock = ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().orElse("").contains("httpPort=" + s3)).findFirst();
+        assertTrue(s3Mock.isPresent(), "S3Mock runs as a child process");
+        stack.close();
+        assertFalse(s3Mock.get().isAlive(), "S3Mock stopped");
+        assertTrue(isFree(http) && isFree(s3), "both ports free again");
+        stack.close();   // twice is harmless (Ctrl-C after close)
+    }
+
+    private static Map<String, String> awaitTags(S3Client s3, String bucket, String key, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String> tags = new HashMap<>();
+        while (System.nanoTime() < deadline) {
+            try {
+                tags.clear();
+                s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
+            } catch (NoSuchKeyException notYet) {
+                // the object is still being written
+            }
+            if (tags.containsKey("emotion") || tags.containsKey("emotion-status")) {
+                return tags;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no emotion tags on s3://" + bucket + "/" + key + " within " + timeout + ": " + tags);
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.ser.local;
+
+import io.github.ser.function.testing.RepoFiles;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/**
+ * One real local stack (S3Mock process, Netty API with the web page, upload watcher) on free ports for every test
+ * class that asks for a {@link LocalStack} parameter; stopped when the test run ends.
+ */
+final class SharedLocalStack implements ParameterResolver {
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        assumeModel();
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class).stack;
+    }
+
+    /** Closed by JUnit at the end of the run, like any CloseableResource in the root store. */
+    private record Running(LocalStack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        static Running start() {
+            try {
+                LocalStackSettings settings = LocalStackSettings.parse(new String[]{
+                        "--http-port=" + freePort(),
+                        "--s3-port=" + freePort(),
+                        "--web-dir=" + RepoFiles.root().resolve("web"),
+                        "--model=" + RepoFiles.model(),
+                        "--watch-interval-ms=300",
+                }, Map.of());
+                return new Running(LocalStack.start(settings));
+            } catch (Exception e) {
+                throw new IllegalStateException("local stack did not start: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+
+    /** Skipped, never faked, while there is no model. */
+    static void assumeModel() {
+        Assumptions.assumeTrue(RepoFiles.hasModel(), "no model yet: the default one "
+                + "(layers/emotion-model/model/emotion-model.zip) is not trained, nor -Dser.test.model set");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

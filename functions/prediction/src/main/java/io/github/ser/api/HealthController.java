@@ -1,0 +1,43 @@
+package io.github.ser.api;
+
+import io.github.ser.EmotionRecognizer;
+import io.github.ser.function.RecognizerProvider;
+import io.github.ser.function.SerConfiguration;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** {@code GET /health}: the model in use and the limits clients should respect (the web page reads them). */
+@Controller
+public class HealthController {
+    private final RecognizerProvider recognizer;
+    private final SerConfiguration config;
+
+    public HealthController(RecognizerProvider recognizer, SerConfiguration config) {
+        this.recognizer = recognizer;
+        this.config = config;
+    }
+
+    /** 503 {@code model_unavailable} when the model did not load. */
+    @Get("/health")
+    public Health health() {
+        EmotionRecognizer model = recognizer.get();
+        return new Health("ok", model.modelVersion(), model.labels(),
+                new Limits(config.getMaxRequestBytes(), config.getMaxUploadBytes(), config.getMaxDurationSeconds()));
+    }
+
+    @Serdeable
+    public record Health(String status, String model, List<String> labels, Limits limits) {
+    }
+
+    /**
+     * @param maxPredictBytes    largest body for {@code POST /predict}
+     * @param maxUploadBytes     largest clip the tagging function analyses
+     * @param maxDurationSeconds longest clip analysed
+     */
+    @Serdeable
+    public record Limits(long maxPredictBytes, long maxUploadBytes, double maxDurationSeconds) {
+    }
+}

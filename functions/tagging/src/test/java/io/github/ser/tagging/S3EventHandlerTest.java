@@ -1,0 +1,221 @@
+package io.github.ser.tagging;
+
+import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import io.github.ser.function.ClipStore;
+import io.github.ser.function.RecognizerProvider;
+import io.github.ser.function.testing.RepoFiles;
+import io.github.ser.function.testing.S3TestServer;
+import io.github.ser.function.testing.TestAudio;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.tree.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.ser.function.testing.S3TestServer.BUCKET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The real handler, invoked with S3 events in the shape of {@code events/s3-put.json}, against a real
+ * S3-compatible server: upload, handle, read tags and result JSON back.
+ */
+class S3EventHandlerTest {
+
+    @RegisterExtension
+    static final S3MockExtension S3_MOCK = S3TestServer.extension();
+
+    static ApplicationContext context;
+    static S3EventHandler handler;
+    static S3Client s3;
+    static ClipStore store;
+
+    @BeforeAll
+    static void start() {
+        context = ApplicationContext.run(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
+        handler = new S3EventHandler(context);
+        s3 = context.getBean(S3Client.class);
+        store = context.getBean(ClipStore.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void tagsTheClipNamedInTheSampleEventWhoseKeyIsEncoded() {
+        needsTheModel();
+        String key = "uploads/my clip été.wav";   // events/s3-put.json says uploads/my+clip+%C3%A9t%C3%A9.wav
+        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+
+        TaggingSummary summary = handler.handleRequest(S3Events.fromFile(BUCKET), null);
+
+        assertEquals(1, summary.clips().size());
+        assertEquals(key, summary.clips().get(0).clip().key());
+        Map<String, String> tags = tags(key);
+        List<String> labels = context.getBean(RecognizerProvider.class).get().labels();
+        assertTrue(labels.contains(tags.get("emotion")), tags.toString());
+        double confidence = Double.parseDouble(tags.get("emotion-confidence"));
+        assertTrue(confidence > 1.0 / labels.size() && confidence <= 1, tags.toString());
+        assertEquals(context.getBean(RecognizerProvider.class).get().modelVersion(), tags.get("emotion-model"));
+
+        JsonNode result = result(key);
+        assertEquals("done", result.get("status").getStringValue());
+        assertEquals(BUCKET, result.get("bucket").getStringValue());
+        assertEquals(key, result.get("key").getStringValue());
+        assertTrue(result.get("processedAt").getStringValue().startsWith("20"));
+        JsonNode prediction = result.get("prediction");
+        assertEquals(tags.get("emotion"), prediction.get("emotion").getStringValue());
+        assertEquals(labels.size(), prediction.get("probabilities").size());
+        assertTrue(prediction.get("durationSeconds").getNumberValue().doubleValue() > 3);
+        assertTrue(prediction.get("timings").get("decodeMillis").getNumberValue().doubleValue() >= 0);
+    }
+
+    @Test
+    void handlesEveryRecordOfAnEventAndFlacAsWellAsWav() {
+        needsTheModel();
+        String wav = "uploads/batch/one.wav";
+        String flac = "uploads/batch/two + three%.flac";
+        put(wav, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        put(flac, RepoFiles.sharedBytes(TestAudio.SAMPLE_FLAC));
+
+        TaggingSummary summary = handler.handleRequest(S3Events.put(BUCKET, wav, flac, "uploads/batch/gone.wav"), null);
+
+        assertEquals(List.of("done", "done", "skipped"), summary.clips().stream().map(ClipOutcome::status).toList());
+        assertEquals(flac, summary.clips().get(1).clip().key());
+        assertTrue(tags(wav).containsKey("emotion"));
+        assertTrue(tags(flac).containsKey("emotion"));
+        assertEquals("done", result(flac).get("status").getStringValue());
+    }
+
+    @Test
+    void keepsTheObjectsOwnTagsAndRespectsTheTenTagLimit() {
+        needsTheModel();
+        String key = "uploads/tagged/crowded.wav";
+        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        List<Tag> own = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            own.add(Tag.builder().key("team" + i).value("value " + i).build());
+        }
+        own.add(Tag.builder().key("emotion-status").value("failed").build());   // from an earlier run: ours to replace
+        s3.putObjectTagging(b -> b.bucket(BUCKET).key(key).tagging(t -> t.tagSet(own)));
+
+        handler.handleRequest(S3Events.put(BUCKET, key), null);
+
+        Map<String, String> tags = tags(key);
+        assertEquals(10, tags.size(), tags.toString());
+        for (int i = 1; i <= 8; i++) {
+            assertEquals("value " + i, tags.get("team" + i));
+        }
+        assertTrue(tags.containsKey("emotion"));
+        assertTrue(tags.containsKey("emotion-confidence"));
+        assertFalse(tags.containsKey("emotion-model"), "no room left for the least important tag");
+        assertFalse(tags.containsKey("emotion-status"), "stale status from the earlier run removed");
+    }
+
+    @Test
+    void badAudioIsTaggedAsFailedWithAnErrorResultInsteadOfBeingRetried() {
+        needsTheModel();
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("uploads/bad/empty.wav", "empty_audio");
+        expected.put("uploads/bad/truncated.wav", "corrupt_audio");
+        expected.put("uploads/bad/notes.txt", "unsupported_format");
+        expected.put("uploads/bad/quiet.wav", "silent");
+        expected.put("uploads/bad/blip.wav", "too_short");
+        put("uploads/bad/empty.wav", new byte[0]);
+        put("uploads/bad/truncated.wav", TestAudio.truncatedHeader());
+        put("uploads/bad/notes.txt", TestAudio.notAudio());
+        put("uploads/bad/quiet.wav", TestAudio.silence(2, 16000));
+        put("uploads/bad/blip.wav", TestAudio.wav16(new float[]{0.5f, -0.5f, 0.5f, -0.5f}, 16000));
+
+        TaggingSummary summary = handler.handleRequest(
+                S3Events.put(BUCKET, expected.keySet().toArray(String[]::new)), null);
+
+        assertEquals(List.copyOf(expected.values()), summary.clips().stream().map(ClipOutcome::detail).toList());
+        expected.forEach((key, code) -> {
+            assertEquals(Map.of("emotion-status", "failed", "emotion-error", code), tags(key), key);
+            JsonNode result = result(key);
+            assertEquals("failed", result.get("status").getStringValue());
+            assertEquals(code, result.get("error").getStringValue());
+            assertFalse(result.get("message").getStringValue().isBlank());
+            assertNull(result.get("prediction"));
+        });
+    }
+
+    @Test
+    void anObjectDeletedBeforeProcessingIsSkippedWithoutAResult() {
+        TaggingSummary summary = handler.handleRequest(S3Events.put(BUCKET, "uploads/deleted.wav"), null);
+
+        assertEquals("skipped", summary.clips().get(0).status());
+        assertThrows(NoSuchKeyException.class,
+                () -> s3.headObject(b -> b.bucket(BUCKET).key("results/deleted.wav.json")));
+    }
+
+    @Test
+    void reprocessingTheSameObjectGivesTheSameTags() {
+        needsTheModel();
+        String key = "uploads/again.wav";
+        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+
+        handler.handleRequest(S3Events.put(BUCKET, key), null);
+        Map<String, String> first = tags(key);
+        String firstResult = result(key).get("processedAt").getStringValue();
+        handler.handleRequest(S3Events.put(BUCKET, key), null);
+
+        assertEquals(first, tags(key));
+        assertNotEquals(firstResult, result(key).get("processedAt").getStringValue());
+        assertEquals(3, first.size());
+    }
+
+    @Test
+    void anS3ErrorOtherThanAMissingObjectFailsTheInvocationAfterTheOtherRecords() {
+        needsTheModel();
+        String key = "uploads/fine-before-failure.wav";
+        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        var event = S3Events.put(BUCKET, key);
+        event.getRecords().addAll(S3Events.put("no-such-bucket", "uploads/x.wav").getRecords());
+
+        TaggingFailedException failed = assertThrows(TaggingFailedException.class, () -> handler.handleRequest(event, null));
+
+        assertEquals("1 of 2 records failed", failed.getMessage());
+        assertInstanceOf(S3Exception.class, failed.getSuppressed()[0]);
+        assertTrue(tags(key).containsKey("emotion"), "the healthy record was still processed");
+    }
+
+    /** Tests that analyse audio are skipped (never faked) while there is no model artifact. */
+    private static void needsTheModel() {
+        assumeTrue(RepoFiles.hasModel(), "no model artifact at " + RepoFiles.model() + " yet");
+    }
+
+    private static void put(String key, byte[] bytes) {
+        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    private static Map<String, String> tags(String key) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+
+    private static JsonNode result(String key) {
+        return store.readResult(BUCKET, key).orElseThrow(() -> new AssertionError("no result for " + key));
+    }
+}

@@ -1,0 +1,181 @@
+package io.github.ser;
+
+import io.github.ser.audio.AudioClip;
+import io.github.ser.audio.AudioErrorCode;
+import io.github.ser.audio.AudioException;
+import io.github.ser.features.FeatureSet;
+import io.github.ser.features.Segment;
+import io.github.ser.features.VoiceActivitySegmenter;
+import io.github.ser.model.ModelArtifact;
+import io.github.ser.model.SpeechDecoder;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's entry point: audio bytes in, {@link Prediction} out. Every adapter (CLI, Lambda functions, local
+ * stack) calls this, so a clip gets the same answer everywhere. Thread-safe.
+ *
+ * <p>bytes → decode → 16 kHz mono → too short? silent? → split long clips at pauses → features per segment →
+ * probabilities; for several segments, the top level is their duration-weighted mean.
+ */
+public final class EmotionRecognizer {
+
+    /** Loudness is judged on frames of this length. */
+    private static final double LOUDNESS_FRAME_SECONDS = 0.025;
+
+    private final ModelArtifact model;
+    private final RecognizerSettings settings;
+    private final SpeechDecoder decoder;
+    private final VoiceActivitySegmenter segmenter;
+
+    private EmotionRecognizer(ModelArtifact model, RecognizerSettings settings) {
+        this.model = model;
+        this.settings = settings;
+        this.decoder = new SpeechDecoder(settings.limits());
+        this.segmenter = new VoiceActivitySegmenter(settings.segmenter());
+    }
+
+    /** @throws IOException if the artifact is missing, malformed or made for another feature set version */
+    public static EmotionRecognizer load(Path modelArtifact, RecognizerSettings settings) throws IOException {
+        return new EmotionRecognizer(ModelArtifact.load(modelArtifact), settings);
+    }
+
+    public static EmotionRecognizer of(ModelArtifact model, RecognizerSettings settings) {
+        return new EmotionRecognizer(model, settings);
+    }
+
+    public Prediction recognize(byte[] audio) throws AudioException {
+        long start = System.nanoTime();
+        AudioClip clip = decoder.decode(audio);
+        return recognizeDecoded(clip, millisSince(start));
+    }
+
+    /** For audio that is already decoded (any rate; resampled here like everything else). */
+    public Prediction recognize(AudioClip clip) throws AudioException {
+        long start = System.nanoTime();
+        AudioClip atModelRate = SpeechDecoder.toModelRate(clip);
+        return recognizeDecoded(atModelRate, millisSince(start));
+    }
+
+    public String modelVersion() {
+        return model.version();
+    }
+
+    public List<String> labels() {
+        return model.labels();
+    }
+
+    public FeatureSet featureSet() {
+        return model.featureSet();
+    }
+
+    private Prediction recognizeDecoded(AudioClip clip, double decodeMillis) throws AudioException {
+        float[] samples = clip.samples();
+        int rate = clip.sampleRate();
+        double duration = clip.durationSeconds();
+        if (duration < settings.minDurationSeconds()) {
+            throw new AudioException(AudioErrorCode.TOO_SHORT, String.format(
+                    "clip lasts %.3f s; at least %.2f s of audio is needed", duration, settings.minDurationSeconds()));
+        }
+        double loudest = loudestFrameDbfs(samples, rate);
+        if (loudest < settings.silenceDbfs()) {
+            throw new AudioException(AudioErrorCode.SILENT, String.format(
+                    "clip is silent: its loudest 25 ms is %.1f dBFS, below %.1f dBFS", loudest,
+                    settings.silenceDbfs()));
+        }
+
+        long featuresStart = System.nanoTime();
+        List<Segment> segments = segmenter.split(samples, rate);
+        if (segments.isEmpty()) {
+            segments = List.of(new Segment(0, samples.length));
+        }
+        List<double[]> vectors = new ArrayList<>(segments.size());
+        for (Segment segment : segments) {
+            float[] part = segment.start() == 0 && segment.end() == samples.length
+                    ? samples : Arrays.copyOfRange(samples, segment.start(), segment.end());
+            vectors.add(model.featureSet().extract(part, rate));
+        }
+        double featuresMillis = millisSince(featuresStart);
+
+        long classifyStart = System.nanoTime();
+        List<double[]> probabilities = vectors.stream().map(model::probabilities).toList();
+        double[] overall = weightedMean(probabilities, segments);
+        double classifyMillis = millisSince(classifyStart);
+
+        List<SegmentPrediction> segmentPredictions = null;
+        if (duration > settings.segmenter().splitAboveSeconds()) {
+            segmentPredictions = new ArrayList<>(segments.size());
+            for (int i = 0; i < segments.size(); i++) {
+                double[] p = probabilities.get(i);
+                int best = argmax(p);
+                segmentPredictions.add(new SegmentPrediction(segments.get(i).start() / (double) rate,
+                        segments.get(i).end() / (double) rate, labels().get(best), p[best], asMap(p)));
+            }
+        }
+        int best = argmax(overall);
+        return new Prediction(labels().get(best), overall[best], asMap(overall), duration, model.version(),
+                segmentPredictions, new Prediction.Timings(decodeMillis, featuresMillis, classifyMillis));
+    }
+
+    /** RMS level of the loudest non-overlapping frame, in dB relative to full scale. */
+    static double loudestFrameDbfs(float[] samples, int rate) {
+        int frame = Math.max(1, (int) Math.round(LOUDNESS_FRAME_SECONDS * rate));
+        double loudestMeanSquare = 0;
+        for (int start = 0; start < samples.length; start += frame) {
+            int end = Math.min(samples.length, start + frame);
+            double sum = 0;
+            for (int i = start; i < end; i++) {
+                sum += (double) samples[i] * samples[i];
+            }
+            loudestMeanSquare = Math.max(loudestMeanSquare, sum / (end - start));
+        }
+        return loudestMeanSquare == 0 ? Double.NEGATIVE_INFINITY : 10 * Math.log10(loudestMeanSquare);
+    }
+
+    private static double[] weightedMean(List<double[]> probabilities, List<Segment> segments) {
+        if (probabilities.size() == 1) {
+            return probabilities.get(0);
+        }
+        double[] mean = new double[probabilities.get(0).length];
+        double total = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            double weight = segments.get(i).length();
+            total += weight;
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] += weight * probabilities.get(i)[k];
+            }
+        }
+        for (int k = 0; k < mean.length; k++) {
+            mean[k] /= total;
+        }
+        return mean;
+    }
+
+    private Map<String, Double> asMap(double[] p) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int k = 0; k < p.length; k++) {
+            map.put(labels().get(k), p[k]);
+        }
+        return map;
+    }
+
+    private static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+}

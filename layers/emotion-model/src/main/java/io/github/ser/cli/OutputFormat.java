@@ -1,0 +1,6 @@
+package io.github.ser.cli;
+
+/** How results are printed: JSON lines for machines, a table for people. */
+enum OutputFormat {
+    json, table
+}

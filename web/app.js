@@ -1,0 +1,347 @@
+// The page: record or choose a clip, then analyse it now or save it to the bucket and watch it get tagged.
+import { createApi, tagsOf, waitForTags } from "./js/api.js";
+import { ClipError, clipFromFile, clipFromRecording } from "./js/clip.js";
+import { Recorder } from "./js/recorder.js";
+import { renderPrediction, renderTags } from "./js/results.js";
+import { DEFAULT_LIMITS, limitsFromHealth, resolveApiBase } from "./js/settings.js";
+import { drawWaveform } from "./js/waveform.js";
+import { capitalise, percent } from "./js/emotions.js";
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  apiStatus: $("api-status"), apiBase: $("api-base"), modelVersion: $("model-version"), apiForm: $("api-form"), apiInput: $("api-input"),
+  recorder: $("recorder"), record: $("record"), stop: $("stop"), level: $("level"), timer: $("timer"),
+  dropzone: $("dropzone"), file: $("file"),
+  message: $("message"), status: $("status"),
+  clip: $("clip"), clipFacts: $("clip-facts"), waveform: $("waveform"), player: $("player"),
+  analyse: $("analyse"), save: $("save"), download: $("download"),
+  result: $("result"), bucket: $("bucket"), bucketKey: $("bucket-key"), bucketSteps: $("bucket-steps"), tags: $("tags"),
+};
+
+const api = createApi(resolveApiBase());
+let limits = DEFAULT_LIMITS;
+let recorder = null;
+let clip = null;
+let shownPrediction = null;
+let busy = false;
+
+init();
+
+function init() {
+  ui.apiBase.textContent = api.base;
+  ui.apiInput.value = resolveApiBase();
+  showMaxLength();
+  ui.record.addEventListener("click", startRecording);
+  ui.stop.addEventListener("click", () => stopRecording());
+  ui.file.addEventListener("change", () => ui.file.files[0] && useFile(ui.file.files[0]));
+  ui.analyse.addEventListener("click", analyseNow);
+  ui.save.addEventListener("click", saveToBucket);
+  ui.apiForm.addEventListener("submit", switchApi);
+  ui.player.addEventListener("timeupdate", redrawWaveform);
+  ui.player.addEventListener("ended", redrawWaveform);
+  window.addEventListener("resize", redrawWaveform);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && recorder) stopRecording();
+  });
+  setupDropzone();
+  checkApi();
+}
+
+async function checkApi() {
+  try {
+    const health = await api.health();
+    limits = limitsFromHealth(health);
+    showMaxLength();
+    const model = health?.model || health?.modelVersion || health?.version;
+    ui.modelVersion.textContent = model ? `model ${model}` : "model unknown";
+    setApiStatus("up", "Emotion API ready");
+  } catch (error) {
+    setApiStatus("down", error.message);
+    showMessage(error.message, error.code || "unreachable");
+  }
+}
+
+function setApiStatus(state, text) {
+  ui.apiStatus.dataset.state = state;
+  ui.apiStatus.querySelector("[data-role=text]").textContent = text;
+}
+
+// ---- capture ------------------------------------------------------------------------------------------------------
+
+async function startRecording() {
+  if (recorder || busy) return;
+  clearMessage();
+  recorder = new Recorder({
+    maxSeconds: limits.maxRecordSeconds,
+    onLevel: showLevel,
+    onTick: (seconds) => { ui.timer.textContent = clock(seconds); },
+    onAutoStop: () => stopRecording(`Stopped at the ${clock(limits.maxRecordSeconds)} limit.`),
+  });
+  setRecording(true);
+  try {
+    await recorder.start();
+    announce("Recording. Press Stop (or Escape) when you are done.");
+  } catch (error) {
+    recorder.cancel();
+    recorder = null;
+    setRecording(false);
+    showMessage(error.message, `microphone-${error.reason || "error"}`);
+    announce("");
+  }
+}
+
+async function stopRecording(note = "") {
+  if (!recorder) return;
+  const active = recorder;
+  recorder = null;
+  const { samples, sampleRate } = await active.stop();
+  setRecording(false);
+  showLevel(0, 0);
+  if (samples.length / sampleRate < limits.minSeconds) {
+    showMessage("That recording is too short to analyse. Hold the button a little longer.", "too_short");
+    return;
+  }
+  setClip(clipFromRecording(samples, sampleRate));
+  announce(`${note} Recorded ${clip.durationSeconds.toFixed(1)} seconds. Choose Analyse now or Save to bucket.`.trim());
+}
+
+function setRecording(on) {
+  ui.recorder.dataset.state = on ? "recording" : "idle";
+  ui.record.hidden = on;
+  ui.stop.hidden = !on;
+  ui.file.disabled = on;
+  if (on) {
+    ui.timer.textContent = clock(0);
+    ui.stop.focus();
+  } else {
+    ui.record.focus();
+  }
+}
+
+function showLevel(rms) {
+  // dBFS mapped onto 0-100: -60 dB and below is empty, 0 dB full
+  const db = 20 * Math.log10(Math.max(rms, 1e-6));
+  const level = Math.round(Math.max(0, Math.min(100, ((db + 60) / 60) * 100)));
+  ui.level.style.setProperty("--level", `${level}%`);
+  ui.level.setAttribute("aria-valuenow", String(level));
+}
+
+async function useFile(file) {
+  clearMessage();
+  announce(`Reading ${file.name}…`);
+  try {
+    setClip(await clipFromFile(file, limits));
+    announce(`${file.name} is ready. Choose Analyse now or Save to bucket.`);
+  } catch (error) {
+    showMessage(error instanceof ClipError ? error.message : `“${file.name}” could not be read: ${error.message}`, error.code || "file");
+    announce("");
+  } finally {
+    ui.file.value = "";
+  }
+}
+
+function setupDropzone() {
+  const zone = ui.dropzone;
+  ["dragenter", "dragover"].forEach((type) => zone.addEventListener(type, (event) => {
+    event.preventDefault();
+    zone.classList.add("is-over");
+  }));
+  ["dragleave", "drop"].forEach((type) => zone.addEventListener(type, () => zone.classList.remove("is-over")));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    const file = event.dataTransfer?.files?.[0];
+    if (file) useFile(file);
+  });
+}
+
+function setClip(next) {
+  if (clip) URL.revokeObjectURL(ui.player.src);
+  clip = next;
+  shownPrediction = null;
+  const url = URL.createObjectURL(clip.wav);
+  ui.player.src = url;
+  ui.download.href = url;
+  ui.download.download = clip.name;
+  ui.clipFacts.textContent = clip.converted
+    ? `${clip.durationSeconds.toFixed(1)} s · 16 kHz mono 16-bit WAV · ${kilobytes(clip.wav.size)}`
+    : `${clip.name} · ${kilobytes(clip.wav.size)} · sent as it is (this browser cannot decode it; the server may)`;
+  ui.waveform.hidden = !clip.samples;
+  ui.clip.hidden = false;
+  ui.result.hidden = true;
+  ui.bucket.hidden = true;
+  redrawWaveform();
+}
+
+function redrawWaveform() {
+  if (!clip?.samples || ui.clip.hidden) return;
+  const duration = clip.durationSeconds || 0;
+  drawWaveform(ui.waveform, clip.samples, {
+    durationSeconds: duration,
+    segments: shownPrediction?.segments,
+    progress: duration ? ui.player.currentTime / duration : 0,
+  });
+}
+
+// ---- analysis -----------------------------------------------------------------------------------------------------
+
+async function analyseNow() {
+  if (!clip) return;
+  await run(ui.analyse, "Analysing…", async () => {
+    const prediction = await api.predict(clip);
+    showPrediction(prediction);
+  });
+}
+
+async function saveToBucket() {
+  if (!clip) return;
+  await run(ui.save, "Saving to the bucket…", async () => {
+    ui.bucket.hidden = false;
+    reveal(ui.bucket);
+    ui.tags.replaceChildren();
+    ui.bucketKey.textContent = "…";
+    setStep("presign");
+    const upload = await api.createUpload(clip);
+    ui.bucketKey.textContent = upload.key;
+    ui.bucket.dataset.key = upload.key;
+    setStep("upload");
+    await api.putToBucket(upload, clip);
+    setStep("tagging");
+    announce("Uploaded. Waiting for the tagging function…");
+    const result = await waitForTags(api, upload.key, {
+      intervalMs: limits.pollIntervalMs,
+      timeoutMs: limits.pollTimeoutMs,
+      onWait: (ms) => announceQuietly(`Uploaded. Waiting for the tagging function… ${Math.round(ms / 1000)} s`),
+    });
+    setStep("tagged");
+    const tags = tagsOf(result);
+    renderTags(ui.tags, tags);
+    const prediction = predictionOf(result);
+    if (tags["emotion-status"] === "failed") {
+      showMessage(`The tagging function could not analyse the clip (${tags["emotion-error"] || "unknown error"}).`, tags["emotion-error"] || "failed");
+    } else if (prediction) {
+      showPrediction(prediction, "Tagged in the bucket: ");
+    } else {
+      announce(`Tagged in the bucket: ${tags.emotion}.`);
+    }
+  });
+}
+
+/** The prediction inside a /results answer, wherever the server nests it. */
+function predictionOf(result) {
+  const candidates = [result?.result?.prediction, result?.result, result?.prediction, result];
+  return candidates.find((c) => c && c.emotion && c.probabilities) || null;
+}
+
+function showPrediction(prediction, prefix = "") {
+  const firstTime = ui.result.hidden;
+  shownPrediction = prediction;
+  renderPrediction(ui.result, prediction);
+  redrawWaveform();
+  if (firstTime) reveal(ui.result);
+  announce(`${prefix}${capitalise(prediction.emotion)}, ${percent(prediction.confidence)} confidence.`);
+}
+
+/** Runs one request at a time, with the buttons disabled and errors shown where people look. */
+async function run(button, busyText, task) {
+  if (busy) return;
+  busy = true;
+  clearMessage();
+  [ui.analyse, ui.save, ui.record].forEach((b) => { b.disabled = true; });
+  button.setAttribute("aria-busy", "true");
+  announce(busyText);
+  try {
+    await task();
+  } catch (error) {
+    showMessage(messageFor(error), error.code || "error");
+    announce("");
+    if (error.code === "unreachable") setApiStatus("down", error.message);
+  } finally {
+    busy = false;
+    button.removeAttribute("aria-busy");
+    [ui.analyse, ui.save, ui.record].forEach((b) => { b.disabled = false; });
+  }
+}
+
+const FRIENDLY = {
+  silent: "The clip sounds silent. Check the microphone and speak a little louder.",
+  too_short: "The clip is too short to analyse. Say at least a few words.",
+  too_long: () => `The clip is longer than the API accepts (${clock(limits.maxRecordSeconds)}).`,
+  too_large: "The clip is larger than the API accepts in one request. Save it to the bucket instead, which takes larger clips.",
+  unsupported_format: null,   // the server's message says what it saw and what to send
+};
+
+function messageFor(error) {
+  const friendly = FRIENDLY[error.code];
+  if (typeof friendly === "function") return friendly();
+  return friendly || error.message;
+}
+
+// ---- small helpers ------------------------------------------------------------------------------------------------
+
+/** Brings a section into view (on a phone the answer is below the fold); focus stays where it was. */
+function reveal(element) {
+  const calm = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  element.scrollIntoView({ behavior: calm ? "auto" : "smooth", block: "nearest" });
+}
+
+function setStep(current) {
+  let reached = true;
+  for (const item of ui.bucketSteps.children) {
+    const isCurrent = item.dataset.step === current;
+    item.dataset.state = isCurrent ? (current === "tagged" ? "done" : "active") : reached ? "done" : "todo";
+    if (isCurrent) {
+      item.setAttribute("aria-current", "step");
+      reached = false;
+    } else {
+      item.removeAttribute("aria-current");
+    }
+  }
+}
+
+function showMessage(text, code) {
+  ui.message.dataset.code = code;
+  ui.message.querySelector("[data-role=text]").textContent = text;
+  ui.message.hidden = false;
+}
+
+function clearMessage() {
+  ui.message.hidden = true;
+  delete ui.message.dataset.code;
+}
+
+function announce(text) {
+  ui.status.textContent = text;
+}
+
+let lastQuiet = 0;
+function announceQuietly(text) {
+  // progress every few seconds, not every poll, so screen readers are not flooded
+  if (performance.now() - lastQuiet > 3000) {
+    lastQuiet = performance.now();
+    announce(text);
+  }
+}
+
+function showMaxLength() {
+  const text = clock(limits.maxRecordSeconds);
+  document.getElementById("max-length").textContent = text;
+  document.querySelectorAll("[data-role=max-length]").forEach((el) => { el.textContent = text; });
+}
+
+function switchApi(event) {
+  event.preventDefault();
+  const url = new URL(window.location.href);
+  const value = ui.apiInput.value.trim();
+  if (value) url.searchParams.set("api", value);
+  else url.searchParams.delete("api");
+  window.location.assign(url.toString());
+}
+
+function clock(seconds) {
+  const s = Math.floor(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+function kilobytes(bytes) {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`;
+}

@@ -1,0 +1,113 @@
+// The HTTP contract with the prediction API: POST /predict, POST /uploads, GET /results/{key}, GET /health.
+// Every failure becomes an ApiError with a stable code, as the API's own errors are {"error": code, "message": ...}.
+
+export class ApiError extends Error {
+  constructor(code, message, status = 0, body = null) {
+    super(message);
+    this.code = code;
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export function createApi(base) {
+  const where = base || window.location.origin;
+
+  async function request(path, options = {}) {
+    let response;
+    try {
+      response = await fetch(base + path, { ...options, headers: { Accept: "application/json", ...(options.headers || {}) } });
+    } catch {
+      throw new ApiError("unreachable", `The emotion API at ${where} cannot be reached. Is the server running?`);
+    }
+    const body = await readJson(response);
+    if (!response.ok) {
+      const code = (body && body.error) || `http_${response.status}`;
+      const message = (body && body.message) || `The API answered ${response.status} ${response.statusText}.`;
+      throw new ApiError(code, message, response.status, body);
+    }
+    return body;
+  }
+
+  return {
+    base: where,
+
+    health: () => request("/health"),
+
+    /** Synchronous analysis of one clip. */
+    predict: (clip) => request("/predict", {
+      method: "POST",
+      headers: { "Content-Type": clip.wav.type || "application/octet-stream" },
+      body: clip.wav,
+    }),
+
+    /** A presigned PUT for a new object under uploads/. */
+    createUpload: (clip) => request("/uploads", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ contentType: clip.wav.type || "application/octet-stream", fileName: clip.name }),
+    }),
+
+    /** Sends the clip straight to the bucket, not through the API. */
+    async putToBucket(upload, clip) {
+      let response;
+      try {
+        response = await fetch(upload.url, { method: upload.method || "PUT", headers: upload.headers || {}, body: clip.wav });
+      } catch {
+        throw new ApiError("upload_unreachable", "The storage bucket refused or could not be reached for the upload (network or CORS).");
+      }
+      if (!response.ok) {
+        throw new ApiError("upload_failed", `The bucket answered ${response.status} to the upload.`, response.status);
+      }
+    },
+
+    /** Tags and result of an object, or null while the tagging function has not finished. */
+    async result(key) {
+      try {
+        return await request("/results/" + key.split("/").map(encodeURIComponent).join("/"));
+      } catch (error) {
+        if (error.status === 404 && (error.code === "not_ready" || error.code === "not_found")) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+async function readJson(response) {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Object tags as a plain object, whether the API sends {k: v} or [{key, value}]. */
+export function tagsOf(result) {
+  const tags = result && (result.tags || result.tagSet);
+  if (!tags) return {};
+  if (Array.isArray(tags)) return Object.fromEntries(tags.map((t) => [t.key ?? t.Key, t.value ?? t.Value]));
+  return tags;
+}
+
+/** True once the tagging function has written its verdict (an emotion or a failure). */
+export function isTagged(result) {
+  const tags = tagsOf(result);
+  return Boolean(tags.emotion || tags["emotion-status"]);
+}
+
+/** Polls GET /results/{key} until tagged; `onWait(elapsedMs)` reports progress. */
+export async function waitForTags(api, key, { intervalMs, timeoutMs, onWait = () => {} }) {
+  const started = performance.now();
+  for (;;) {
+    const result = await api.result(key);
+    if (result && isTagged(result)) return result;
+    const elapsed = performance.now() - started;
+    if (elapsed > timeoutMs) {
+      throw new ApiError("tagging_timeout", `The clip was uploaded, but no tags appeared within ${Math.round(timeoutMs / 1000)} s. Is the tagging function running?`);
+    }
+    onWait(elapsed);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

@@ -1,0 +1,46 @@
+// Where the API lives and how long a clip may be: the one place the page's tunable values are decided.
+
+/** Used until GET /health tells the real limits. 16 kHz mono 16-bit WAV costs 32 000 bytes a second. */
+export const DEFAULT_LIMITS = Object.freeze({
+  maxRecordSeconds: 120,
+  minSeconds: 0.25,
+  targetSampleRate: 16000,
+  pollIntervalMs: 750,
+  pollTimeoutMs: 90000,
+});
+
+const WAV_BYTES_PER_SECOND = 16000 * 2;
+const WAV_HEADER_BYTES = 44;
+
+/** API base URL: `?api=` beats config.js beats same origin. Never ends with a slash. */
+export function resolveApiBase(location = window.location, config = window.SER_CONFIG || {}) {
+  const fromQuery = new URLSearchParams(location.search).get("api");
+  const base = (fromQuery ?? config.apiBase ?? "").trim();
+  return base.replace(/\/+$/, "");
+}
+
+/**
+ * Limits from the health document, whatever names the server uses, falling back to the defaults. A recording may not be
+ * longer than the API's maximum duration, nor bigger (as WAV) than the largest body POST /predict accepts.
+ */
+export function limitsFromHealth(health) {
+  const limits = { ...DEFAULT_LIMITS };
+  const source = { ...(health || {}), ...((health && health.limits) || {}) };
+  const maxSeconds = firstNumber(source, ["maxDurationSeconds", "maxSeconds"]);
+  const maxBytes = firstNumber(source, ["maxPredictBytes", "maxBodyBytes", "maxRequestBytes", "maxUploadBytes"]);
+  const candidates = [DEFAULT_LIMITS.maxRecordSeconds];
+  if (maxSeconds) candidates.push(maxSeconds);
+  if (maxBytes) candidates.push(Math.floor((maxBytes - WAV_HEADER_BYTES) / WAV_BYTES_PER_SECOND));
+  limits.maxRecordSeconds = Math.max(1, Math.min(...candidates));
+  const minSeconds = firstNumber(source, ["minDurationSeconds", "minSeconds"]);
+  if (minSeconds) limits.minSeconds = minSeconds;
+  return Object.freeze(limits);
+}
+
+function firstNumber(object, names) {
+  for (const name of names) {
+    const value = Number(object[name]);
+    if (Number.isFinite(value) && value > 0) return value;
+  }
+  return null;
+}
