@@ -14,7 +14,7 @@ const ui = {
   dropzone: $("dropzone"), file: $("file"),
   message: $("message"), status: $("status"),
   clip: $("clip"), clipFacts: $("clip-facts"), waveform: $("waveform"), player: $("player"),
-  analyse: $("analyse"), save: $("save"), download: $("download"),
+  analyse: $("analyse"), save: $("save"), download: $("download"), analyseHint: $("analyse-hint"),
   result: $("result"), bucket: $("bucket"), bucketKey: $("bucket-key"), bucketSteps: $("bucket-steps"), tags: $("tags"),
 };
 
@@ -52,6 +52,7 @@ async function checkApi() {
     const health = await api.health();
     limits = limitsFromHealth(health);
     showMaxLength();
+    updateButtons();
     const model = health?.model || health?.modelVersion || health?.version;
     ui.modelVersion.textContent = model ? `model ${model}` : "model unknown";
     setApiStatus("up", "Emotion API ready");
@@ -71,19 +72,20 @@ function setApiStatus(state, text) {
 async function startRecording() {
   if (recorder || busy) return;
   clearMessage();
-  recorder = new Recorder({
+  const active = new Recorder({
     maxSeconds: limits.maxRecordSeconds,
     onLevel: showLevel,
     onTick: (seconds) => { ui.timer.textContent = clock(seconds); },
     onAutoStop: () => stopRecording(`Stopped at the ${clock(limits.maxRecordSeconds)} limit.`),
   });
+  recorder = active;
   setRecording(true);
   try {
-    await recorder.start();
+    await active.start();
     announce("Recording. Press Stop (or Escape) when you are done.");
   } catch (error) {
-    recorder.cancel();
-    recorder = null;
+    active.cancel();
+    if (recorder === active) recorder = null;
     setRecording(false);
     showMessage(error.message, `microphone-${error.reason || "error"}`);
     announce("");
@@ -97,7 +99,7 @@ async function stopRecording(note = "") {
   const { samples, sampleRate } = await active.stop();
   setRecording(false);
   showLevel(0, 0);
-  if (samples.length / sampleRate < limits.minSeconds) {
+  if (!sampleRate || samples.length / sampleRate < limits.minSeconds) {
     showMessage("That recording is too short to analyse. Hold the button a little longer.", "too_short");
     return;
   }
@@ -110,6 +112,7 @@ function setRecording(on) {
   ui.record.hidden = on;
   ui.stop.hidden = !on;
   ui.file.disabled = on;
+  updateButtons();
   if (on) {
     ui.timer.textContent = clock(0);
     ui.stop.focus();
@@ -128,7 +131,8 @@ function showLevel(rms) {
 
 async function useFile(file) {
   clearMessage();
-  announce(`Reading ${file.name}…`);
+  announce(`Reading and converting ${file.name}…`);
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));   // let the message paint first
   try {
     setClip(await clipFromFile(file, limits));
     announce(`${file.name} is ready. Choose Analyse now or Save to bucket.`);
@@ -169,7 +173,9 @@ function setClip(next) {
   ui.clip.hidden = false;
   ui.result.hidden = true;
   ui.bucket.hidden = true;
+  updateButtons();
   redrawWaveform();
+  reveal(ui.clip);
 }
 
 function redrawWaveform() {
@@ -217,7 +223,8 @@ async function saveToBucket() {
     renderTags(ui.tags, tags);
     const prediction = predictionOf(result);
     if (tags["emotion-status"] === "failed") {
-      showMessage(`The tagging function could not analyse the clip (${tags["emotion-error"] || "unknown error"}).`, tags["emotion-error"] || "failed");
+      const code = tags["emotion-error"] || "failed";
+      showMessage(messageFor({ code, message: `The tagging function could not analyse the clip (${code}).` }), code);
     } else if (prediction) {
       showPrediction(prediction, "Tagged in the bucket: ");
     } else {
@@ -246,7 +253,7 @@ async function run(button, busyText, task) {
   if (busy) return;
   busy = true;
   clearMessage();
-  [ui.analyse, ui.save, ui.record].forEach((b) => { b.disabled = true; });
+  updateButtons();
   button.setAttribute("aria-busy", "true");
   announce(busyText);
   try {
@@ -258,8 +265,19 @@ async function run(button, busyText, task) {
   } finally {
     busy = false;
     button.removeAttribute("aria-busy");
-    [ui.analyse, ui.save, ui.record].forEach((b) => { b.disabled = false; });
+    updateButtons();
   }
+}
+
+/** A clip too big for one API call can still be saved to the bucket, which takes clips up to the maximum duration. */
+function updateButtons() {
+  const tooBig = Boolean(clip) && clip.wav.size > limits.maxPredictBytes;
+  ui.analyse.disabled = busy || Boolean(recorder) || !clip || tooBig;
+  ui.save.disabled = busy || Boolean(recorder) || !clip;
+  ui.record.disabled = busy;
+  ui.analyseHint.querySelector("[data-role=text]").textContent = tooBig
+    ? `takes clips up to ${megabytes(limits.maxPredictBytes)} (${clock(limits.maxRecordSeconds)}); this one is ${megabytes(clip.wav.size)}, so save it to the bucket instead.`
+    : "posts the clip to the API and answers at once.";
 }
 
 const FRIENDLY = {
@@ -340,6 +358,10 @@ function switchApi(event) {
 function clock(seconds) {
   const s = Math.floor(seconds);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+function megabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 function kilobytes(bytes) {

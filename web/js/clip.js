@@ -19,9 +19,10 @@ export function clipFromRecording(samples, sampleRate, name = "recording.wav") {
 }
 
 /**
- * From a dropped or chosen file. The browser decodes anything it can play (MP3, Ogg, M4A, WebM, WAV, FLAC...), and the page
- * sends 16 kHz WAV. A file the browser cannot decode (AIFF in Chrome, say) goes to the API as it is: the server reads more
- * WAV, AIFF and FLAC variants than browsers do, and says clearly when it cannot.
+ * From a dropped or chosen file. The browser decodes anything it can play (MP3, Ogg, M4A, WebM, WAV, FLAC...) straight to
+ * 16 kHz — decodeAudioData resamples to its context's rate with its own band-limited resampler, much faster than ours on a
+ * long file — and the page sends WAV. A file the browser cannot decode (AIFF in Chrome, say) goes to the API as it is: the
+ * server reads more WAV, AIFF and FLAC variants than browsers do, and says clearly when it cannot.
  */
 export async function clipFromFile(file, limits) {
   if (file.size === 0) throw new ClipError("empty_audio", `“${file.name}” is empty.`);
@@ -29,7 +30,7 @@ export async function clipFromFile(file, limits) {
   let decoded = null;
   try {
     const OfflineContext = window.OfflineAudioContext || window.webkitOfflineAudioContext;
-    decoded = await new OfflineContext(1, 1, 48000).decodeAudioData(bytes.slice(0));
+    decoded = await new OfflineContext(1, 1, RATE).decodeAudioData(bytes.slice(0));
   } catch {
     decoded = null;
   }
@@ -43,8 +44,8 @@ export async function clipFromFile(file, limits) {
       converted: false,
     };
   }
-  if (decoded.duration > limits.maxRecordSeconds) {
-    throw new ClipError("too_long", `“${file.name}” lasts ${decoded.duration.toFixed(1)} s; the API accepts up to ${limits.maxRecordSeconds} s per request.`);
+  if (decoded.duration > limits.maxClipSeconds) {
+    throw new ClipError("too_long", `“${file.name}” lasts ${decoded.duration.toFixed(0)} s; clips may be up to ${limits.maxClipSeconds} s long.`);
   }
   const mono = mixToMono(decoded);
   const mono16k = resample(mono, decoded.sampleRate, RATE);

@@ -34,6 +34,7 @@ export class Recorder {
     } catch (error) {
       throw toMicrophoneError(error);
     }
+    if (this.stopping) return this.cancel();     // stopped while the permission prompt was open
     const AudioContextClass = window.AudioContext || window.webkitAudioContext;
     this.context = new AudioContextClass();
     await this.context.resume();
@@ -41,6 +42,7 @@ export class Recorder {
     this.maxFrames = Math.floor(this.maxSeconds * this.sampleRate);
     this.source = this.context.createMediaStreamSource(this.stream);
     this.node = await this.createCaptureNode();
+    if (this.stopping) return this.cancel();
     this.source.connect(this.node);
     this.timer = setInterval(() => this.onTick(this.elapsedSeconds()), 200);
   }
@@ -106,7 +108,7 @@ export class Recorder {
     this.source?.disconnect();
     this.node?.disconnect();
     this.stream?.getTracks().forEach((track) => track.stop());
-    await this.context?.close();
+    if (this.context && this.context.state !== "closed") await this.context.close();
     const samples = new Float32Array(this.frames);
     let offset = 0;
     for (const chunk of this.chunks) {
@@ -116,11 +118,12 @@ export class Recorder {
     return { samples, sampleRate: this.sampleRate };
   }
 
-  /** Gives up without a result (page hidden, error elsewhere). */
+  /** Gives up without a result and releases the microphone. */
   cancel() {
     clearInterval(this.timer);
+    this.closed = true;
     this.stream?.getTracks().forEach((track) => track.stop());
-    this.context?.close();
+    if (this.context && this.context.state !== "closed") this.context.close();
   }
 }
 

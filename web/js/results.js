@@ -24,17 +24,31 @@ function renderBars(list, prediction) {
   const probabilities = prediction.probabilities || {};
   const labels = Object.keys(probabilities).length ? Object.keys(probabilities) : LABELS;
   list.replaceChildren(...labels.map((label) => {
-    const p = probabilities[label] ?? 0;
-    const item = document.createElement("li");
-    item.className = "bar" + (label === prediction.emotion ? " is-top" : "");
+    const p = Number(probabilities[label]) || 0;
+    const item = element("li", "bar" + (label === prediction.emotion ? " is-top" : ""));
     item.dataset.label = label;
     item.dataset.probability = String(p);
     item.style.setProperty("--bar-color", emotionStyle(label).color);
-    item.innerHTML = `<span class="bar-label"><span class="glyph" aria-hidden="true">${emotionStyle(label).emoji}</span> ${capitalise(label)}</span>
-      <span class="bar-track" aria-hidden="true"><span class="bar-fill" style="width:${percent(p, 1)}"></span></span>
-      <span class="bar-value">${percent(p, 1)}</span>`;
+    const name = element("span", "bar-label");
+    const glyph = element("span", "glyph", emotionStyle(label).emoji);
+    glyph.setAttribute("aria-hidden", "true");
+    name.append(glyph, ` ${capitalise(label)}`);
+    const track = element("span", "bar-track");
+    track.setAttribute("aria-hidden", "true");
+    const fill = element("span", "bar-fill");
+    fill.style.width = percent(p, 1);
+    track.append(fill);
+    item.append(name, track, element("span", "bar-value", percent(p, 1)));
     return item;
   }));
+}
+
+/** Text only, never HTML: labels and tags come from whichever API the page was pointed at. */
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
 function renderTimeline(section, prediction) {

@@ -2,7 +2,9 @@
 
 /** Used until GET /health tells the real limits. 16 kHz mono 16-bit WAV costs 32 000 bytes a second. */
 export const DEFAULT_LIMITS = Object.freeze({
-  maxRecordSeconds: 120,
+  maxRecordSeconds: 120,        // a recording must fit POST /predict, so both buttons always work for it
+  maxClipSeconds: 600,          // a chosen file may be longer: it then goes to the bucket only
+  maxPredictBytes: 4500000,
   minSeconds: 0.25,
   targetSampleRate: 16000,
   pollIntervalMs: 750,
@@ -20,18 +22,20 @@ export function resolveApiBase(location = window.location, config = window.SER_C
 }
 
 /**
- * Limits from the health document, whatever names the server uses, falling back to the defaults. A recording may not be
- * longer than the API's maximum duration, nor bigger (as WAV) than the largest body POST /predict accepts.
+ * Limits from the health document, falling back to the defaults for anything it does not say. A recording may be neither
+ * longer than the API's maximum duration nor bigger, as WAV, than the largest body POST /predict accepts.
  */
 export function limitsFromHealth(health) {
   const limits = { ...DEFAULT_LIMITS };
   const source = { ...(health || {}), ...((health && health.limits) || {}) };
-  const maxSeconds = firstNumber(source, ["maxDurationSeconds", "maxSeconds"]);
-  const maxBytes = firstNumber(source, ["maxPredictBytes", "maxBodyBytes", "maxRequestBytes", "maxUploadBytes"]);
-  const candidates = [DEFAULT_LIMITS.maxRecordSeconds];
-  if (maxSeconds) candidates.push(maxSeconds);
-  if (maxBytes) candidates.push(Math.floor((maxBytes - WAV_HEADER_BYTES) / WAV_BYTES_PER_SECOND));
-  limits.maxRecordSeconds = Math.max(1, Math.min(...candidates));
+  const maxSeconds = firstNumber(source, ["maxDurationSeconds"]);
+  const maxPredictBytes = firstNumber(source, ["maxPredictBytes"]);
+  if (maxSeconds) limits.maxClipSeconds = maxSeconds;
+  if (maxPredictBytes) limits.maxPredictBytes = maxPredictBytes;
+  if (maxSeconds || maxPredictBytes) {
+    const predictSeconds = Math.floor((limits.maxPredictBytes - WAV_HEADER_BYTES) / WAV_BYTES_PER_SECOND);
+    limits.maxRecordSeconds = Math.max(1, Math.min(limits.maxClipSeconds, predictSeconds));
+  }
   const minSeconds = firstNumber(source, ["minDurationSeconds", "minSeconds"]);
   if (minSeconds) limits.minSeconds = minSeconds;
   return Object.freeze(limits);

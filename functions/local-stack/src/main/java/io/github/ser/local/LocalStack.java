@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything, or nothing: a part that fails to start stops the ones already running. */
     public static LocalStack start(LocalStackSettings settings) throws Exception {
         settings.check();
+        Ports.requireFree(settings.httpPort(), "--http-port");
         S3MockServer s3 = S3MockServer.start(settings.s3MockJar(), settings.s3Port(), settings.bucket(), settings.s3DataDir());
         ApplicationContext context = null;
         try {
@@ -137,14 +138,17 @@ public final class LocalStack implements AutoCloseable {
             System.exit(e.getMessage() == null ? 0 : 2);
             return;
         }
-        System.out.printf("Starting the local stack (S3Mock takes ~15 s)...%n");
-        LocalStack stack;
         try {
-            stack = start(settings);
+            settings.check();
         } catch (LocalStackSettings.UsageException e) {
             System.err.println("serve: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        System.out.printf("Starting the local stack (S3Mock takes ~15 s)...%n");
+        LocalStack stack;
+        try {
+            stack = start(settings);
         } catch (Exception e) {
             LOG.debug("start failed", e);
             System.err.println("serve: could not start: " + e.getMessage());

@@ -2,7 +2,6 @@ package io.github.ser.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -27,6 +26,7 @@ public final class S3MockServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private boolean started;
 
     private S3MockServer(Process process, int port, Path log) {
         this.process = process;
@@ -41,7 +41,7 @@ public final class S3MockServer implements AutoCloseable {
      */
     public static S3MockServer start(Path jar, int port, String bucket, Optional<Path> dataDir)
             throws IOException, InterruptedException {
-        requireFree(port);
+        Ports.requireFree(port, "--s3-port");
         Path log = Files.createTempFile("ser-s3mock-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(),
@@ -63,6 +63,7 @@ public final class S3MockServer implements AutoCloseable {
         S3MockServer server = new S3MockServer(process, port, log);
         try {
             server.awaitBucket(bucket);
+            server.started = true;
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
             throw e;
@@ -100,20 +101,29 @@ public final class S3MockServer implements AutoCloseable {
         throw new IOException("S3Mock did not answer on port " + port + " within " + START_TIMEOUT.toSeconds() + " s; its log: " + log);
     }
 
-    /** Stops the child process: politely first (Spring deletes its temporary store), then forcibly. */
+    /**
+     * Stops the child process: politely first (Spring deletes its temporary store), then forcibly. The log is kept only
+     * when S3Mock failed to start, since the error message points to it.
+     */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        }
+        if (started) {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException e) {
+                // a leftover temporary log file is harmless
+            }
         }
     }
 
@@ -128,14 +138,6 @@ public final class S3MockServer implements AutoCloseable {
             return codeSource.getParent().resolve("s3mock-exec.jar");
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate this program's jar", e);
-        }
-    }
-
-    private static void requireFree(int port) throws IOException {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new IOException("port " + port + " is already in use (another ./ser serve?); choose another with --s3-port=N", e);
         }
     }
 

@@ -95,7 +95,6 @@ class LocalStackTest {
     /** Its own stack, so it can be stopped: nothing may be left running or listening afterwards. */
     @Test
     void closingStopsS3MockAndFreesThePorts() throws Exception {
-        SharedLocalStack.assumeModel();
         int http = SharedLocalStack.freePort();
         int s3 = SharedLocalStack.freePort();
         LocalStackSettings settings = LocalStackSettings.parse(new String[]{

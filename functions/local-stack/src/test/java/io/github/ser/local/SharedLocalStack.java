@@ -2,6 +2,7 @@ package io.github.ser.local;
 
 import io.github.ser.function.testing.RepoFiles;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -12,9 +13,15 @@ import java.util.Map;
 
 /**
  * One real local stack (S3Mock process, Netty API with the web page, upload watcher) on free ports for every test
- * class that asks for a {@link LocalStack} parameter; stopped when the test run ends.
+ * class that asks for a {@link LocalStack} parameter; stopped when the test run ends. Classes using it are skipped
+ * (never faked) while there is no model.
  */
-final class SharedLocalStack implements ParameterResolver {
+final class SharedLocalStack implements BeforeAllCallback, ParameterResolver {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        assumeModel();    // here, not in resolveParameter, where JUnit would turn the skip into an error
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -23,7 +30,6 @@ final class SharedLocalStack implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        assumeModel();
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class).stack;
     }

@@ -136,6 +136,36 @@ class WebRecorderBrowserTest {
         }
     }
 
+    /** The page's own resampler module, run in the browser on sine tones from 48 kHz to 16 kHz. */
+    @Test
+    void theBrowserResamplerKeepsSpeechAndRejectsAliases(LocalStack stack) throws Exception {
+        try (Browser browser = Browser.withMicrophone(microphoneClip)) {
+            browser.open(stack.url().toString());
+            Object json = browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import("/js/resample.js").then(({ resample }) => {
+                      const gains = {};
+                      for (const f of [100, 1000, 4000, 7000, 8500, 10000, 15000, 20000]) {
+                        const x = new Float32Array(48000);
+                        for (let i = 0; i < x.length; i++) x[i] = Math.sin(2 * Math.PI * f * i / 48000);
+                        const y = resample(x, 48000, 16000);
+                        let sum = 0;
+                        for (let i = 3200; i < 12800; i++) sum += y[i] * y[i];   // away from the edges
+                        gains[f] = 10 * Math.log10(sum / 9600 / 0.5);
+                      }
+                      done(JSON.stringify(gains));
+                    }).catch((e) => done("error: " + e));
+                    """);
+            JsonNode gains = JSON.readTree(String.valueOf(json));
+            for (String passband : List.of("100", "1000", "4000", "7000")) {
+                assertEquals(0, gains.get(passband).asDouble(), 0.1, passband + " Hz passes unchanged: " + gains);
+            }
+            for (String alias : List.of("8500", "10000", "15000", "20000")) {
+                assertTrue(gains.get(alias).asDouble() < -70, alias + " Hz would alias; it must be removed: " + gains);
+            }
+        }
+    }
+
     @Test
     void aDeniedMicrophoneIsExplained(LocalStack stack) {
         try (Browser browser = Browser.denyingMicrophone()) {

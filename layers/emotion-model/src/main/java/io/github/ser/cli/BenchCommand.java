@@ -1,7 +1,6 @@
 package io.github.ser.cli;
 
 import io.github.ser.EmotionRecognizer;
-import io.github.ser.RecognizerSettings;
 import io.github.ser.audio.AudioClip;
 import io.github.ser.audio.AudioException;
 import io.github.ser.audio.AudioLimits;
@@ -70,8 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         for (LabeledClip clip : clips) {
             files.add(Files.readAllBytes(clip.file()));
         }
-        EmotionRecognizer recognizer = EmotionRecognizer.load(model != null ? model : SerPaths.defaultModel(),
-                RecognizerSettings.defaults());
+        EmotionRecognizer recognizer = Recognizers.load(model);
         FeatureSet featureSet = set == null ? recognizer.featureSet()
                 : FeatureSets.byName("default".equals(set) ? FeatureSets.DEFAULT : set);
         // the long clip must not trip the default 10-minute limit it is meant to exercise

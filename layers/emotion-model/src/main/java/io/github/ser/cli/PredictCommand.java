@@ -2,7 +2,6 @@ package io.github.ser.cli;
 
 import io.github.ser.EmotionRecognizer;
 import io.github.ser.Prediction;
-import io.github.ser.RecognizerSettings;
 import io.github.ser.SegmentPrediction;
 import io.github.ser.audio.AudioException;
 import picocli.CommandLine.Command;
@@ -35,8 +34,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EmotionRecognizer recognizer = EmotionRecognizer.load(model != null ? model : SerPaths.defaultModel(),
-                RecognizerSettings.defaults());
+        EmotionRecognizer recognizer = Recognizers.load(model);
         PrintStream out = System.out;
         if (format == OutputFormat.table) {
             out.printf("%-44s %-10s %6s %8s  %s%n", "FILE", "EMOTION", "CONF", "SECONDS", "NEXT MOST LIKELY");

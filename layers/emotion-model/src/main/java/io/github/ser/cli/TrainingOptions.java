@@ -63,6 +63,16 @@ final class TrainingOptions {
             description = "Weight training clips so every class weighs the same (default; --no-balance to turn off).")
     boolean balance;
 
+    @Option(names = "--speeds", defaultValue = "0.9,1.1", split = ",", paramLabel = "S",
+            description = "Also train on every training clip played at these speeds (speed perturbation; test clips "
+                    + "are never perturbed). 'none' for no augmentation. Default: ${DEFAULT-VALUE}.")
+    List<String> speeds;
+
+    @Option(names = "--ensemble", defaultValue = "" + MlpSettings.DEFAULT_ENSEMBLE, paramLabel = "N",
+            description = "MLP: average the probabilities of N networks with seeds seed..seed+N-1. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int ensemble;
+
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
             description = "Threads for feature extraction and independent folds. Default: ${DEFAULT-VALUE}.")
     int threads;
@@ -81,7 +91,7 @@ final class TrainingOptions {
 
     /** Every classifier asked for, in order. */
     List<ClassifierSpec> specs() {
-        MlpSettings mlp = new MlpSettings(hidden, epochs, learningRate, momentum, decay, seed);
+        MlpSettings mlp = new MlpSettings(hidden, epochs, learningRate, momentum, decay, seed, ensemble);
         return classifiers.stream().map(kind -> new ClassifierSpec(kind.trim(), mlp, balance)).toList();
     }
 
@@ -94,15 +104,26 @@ final class TrainingOptions {
             }
             clips.addAll(found);
         }
-        return clips;
+        List<LabeledClip> augmented = new ArrayList<>(clips);
+        for (String speed : speeds) {
+            if (!"none".equals(speed.trim())) {
+                double factor = Double.parseDouble(speed.trim());
+                if (!(factor >= 0.5 && factor <= 2.0)) {
+                    throw new IllegalArgumentException("--speeds takes factors between 0.5 and 2, not " + speed);
+                }
+                clips.forEach(clip -> augmented.add(clip.atSpeed(factor)));
+            }
+        }
+        return augmented;
     }
 
     /** Decodes and extracts every clip once; failures are reported on stderr and left out. */
     FeatureTable extract(FeatureSet featureSet) throws IOException, InterruptedException {
         List<LabeledClip> clips = clips();
-        Map<String, Long> perCorpus = clips.stream()
+        Map<String, Long> perCorpus = clips.stream().filter(LabeledClip::isOriginal)
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.counting()));
-        System.err.println("clips: " + perCorpus + "; feature set " + featureSet.name() + " v"
+        System.err.println("clips: " + perCorpus + " + " + clips.stream().filter(c -> !c.isOriginal()).count()
+                + " speed-perturbed training copies; feature set " + featureSet.name() + " v"
                 + featureSet.version() + " (" + featureSet.names().size() + " numbers)");
         FeatureTable table = FeatureTable.extract(clips, featureSet, new SpeechDecoder(AudioLimits.defaults()),
                 threads, System.err::println);

@@ -6,6 +6,7 @@ import weka.classifiers.functions.Logistic;
 import weka.classifiers.functions.MultilayerPerceptron;
 import weka.classifiers.functions.SMO;
 import weka.classifiers.meta.FilteredClassifier;
+import weka.classifiers.meta.Vote;
 import weka.core.SelectedTag;
 import weka.core.Utils;
 import weka.filters.unsupervised.attribute.Standardize;
@@ -68,17 +69,17 @@ public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasse
     private Classifier base() {
         return switch (kind) {
             case "mlp" -> {
-                MultilayerPerceptron m = new MultilayerPerceptron();
-                m.setHiddenLayers(Integer.toString(mlp.hiddenUnits()));
-                m.setTrainingTime(mlp.epochs());
-                m.setLearningRate(mlp.learningRate());
-                m.setMomentum(mlp.momentum());
-                m.setDecay(mlp.decay());
-                m.setSeed(mlp.seed());
-                m.setValidationSetSize(0);
-                // inputs are already z-scored; MLP's own min/max scaling would undo that
-                m.setNormalizeAttributes(false);
-                yield m;
+                if (mlp.ensemble() == 1) {
+                    yield mlp(mlp.seed());
+                }
+                Vote vote = new Vote();
+                vote.setCombinationRule(new SelectedTag(Vote.AVERAGE_RULE, Vote.TAGS_RULES));
+                Classifier[] members = new Classifier[mlp.ensemble()];
+                for (int i = 0; i < members.length; i++) {
+                    members[i] = mlp(mlp.seed() + i);
+                }
+                vote.setClassifiers(members);
+                yield vote;
             }
             case "smo" -> {
                 SMO smo = new SMO();
@@ -95,5 +96,19 @@ public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasse
             }
             default -> throw new IllegalStateException(kind);
         };
+    }
+
+    private MultilayerPerceptron mlp(int seed) {
+        MultilayerPerceptron m = new MultilayerPerceptron();
+        m.setHiddenLayers(Integer.toString(mlp.hiddenUnits()));
+        m.setTrainingTime(mlp.epochs());
+        m.setLearningRate(mlp.learningRate());
+        m.setMomentum(mlp.momentum());
+        m.setDecay(mlp.decay());
+        m.setSeed(seed);
+        m.setValidationSetSize(0);
+        // inputs are already z-scored; MLP's own min/max scaling would undo that
+        m.setNormalizeAttributes(false);
+        return m;
     }
 }

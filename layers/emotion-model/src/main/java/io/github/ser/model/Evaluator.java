@@ -37,8 +37,8 @@ public final class Evaluator {
     }
 
     /**
-     * Each fold tests on its RAVDESS actors and trains on all other clips of the table (other actors, and every
-     * clip of other corpora such as TESS). Scores are pooled over all test predictions.
+     * Each fold tests on the original recordings of its RAVDESS actors and trains on all other clips of the table
+     * (other actors and their augmented copies, and every clip of other corpora such as TESS). Scores are pooled over all test predictions.
      */
     public EvaluationReport.SpeakerIndependent speakerIndependent(FeatureTable table, RavdessFolds folds)
             throws InterruptedException {
@@ -50,7 +50,7 @@ public final class Evaluator {
             Predicate<LabeledClip> isTest = clip -> actors.contains(clip.ravdessActor());
             tasks.add(() -> {
                 FeatureTable train = table.filter(isTest.negate());
-                FeatureTable test = table.filter(isTest);
+                FeatureTable test = table.filter(isTest.and(LabeledClip::isOriginal));
                 if (test.size() == 0) { // e.g. a subset of RAVDESS without these actors
                     progress.accept("fold " + (fold + 1) + ": no clips of actors " + actors + ", skipped");
                     return new FoldOutcome(train.size(), new int[0], new int[0]);
@@ -92,7 +92,8 @@ public final class Evaluator {
      */
     public EvaluationReport.SeedProtocol seedProtocol(FeatureTable table, List<Integer> seeds)
             throws InterruptedException {
-        FeatureTable subset = table.filter(clip -> LabeledClip.RAVDESS.equals(clip.corpus())
+        // the prototype's protocol uses the recordings as they are (augmented copies would leak across its split)
+        FeatureTable subset = table.filter(clip -> clip.isOriginal() && LabeledClip.RAVDESS.equals(clip.corpus())
                 && SEED_PROTOCOL_LABELS.contains(clip.emotion()));
         List<String> labels = subset.labels();
         List<Callable<EvaluationReport.SeedRun>> tasks = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.ser.model;
 
 import io.github.ser.audio.AudioException;
+import io.github.ser.audio.Resampler;
 import io.github.ser.features.FeatureSet;
 
 import java.io.IOException;
@@ -94,6 +95,11 @@ public record FeatureTable(FeatureSet featureSet, List<LabeledClip> clips, List<
     private static double[] featuresOf(LabeledClip clip, FeatureSet featureSet, SpeechDecoder decoder)
             throws IOException, AudioException {
         float[] samples = decoder.decode(Files.readAllBytes(clip.file())).samples();
+        if (!clip.isOriginal()) {
+            // resampled to fewer samples and read at the model rate: shorter and higher by the same factor
+            int rate = (int) Math.round(SpeechDecoder.SAMPLE_RATE / clip.speed());
+            samples = Resampler.resample(samples, SpeechDecoder.SAMPLE_RATE, rate);
+        }
         return featureSet.extract(samples, SpeechDecoder.SAMPLE_RATE);
     }
 

@@ -13,29 +13,32 @@ package io.github.ser.model;
  * @param momentum     SGD momentum
  * @param decay        divide the learning rate by the epoch number (Weka's -D), steadier late epochs
  * @param seed         weight initialisation and shuffling
+ * @param ensemble     networks trained with seeds seed, seed+1, ...; their probabilities are averaged (a small
+ *                     net's answer depends on its initial weights; averaging a few removes most of that variance)
  */
 public record MlpSettings(int hiddenUnits, int epochs, double learningRate, double momentum, boolean decay,
-                          int seed) {
+                          int seed, int ensemble) {
 
     public static final int DEFAULT_HIDDEN_UNITS = 32;
-    public static final int DEFAULT_EPOCHS = 50;
+    public static final int DEFAULT_EPOCHS = 60;
     public static final double DEFAULT_LEARNING_RATE = 0.1;
     public static final double DEFAULT_MOMENTUM = 0.2;
     public static final int DEFAULT_SEED = 1;
+    public static final int DEFAULT_ENSEMBLE = 5;
 
     public MlpSettings {
-        if (hiddenUnits < 1 || epochs < 1 || learningRate <= 0 || momentum < 0 || momentum >= 1) {
+        if (hiddenUnits < 1 || epochs < 1 || ensemble < 1 || learningRate <= 0 || momentum < 0 || momentum >= 1) {
             throw new IllegalArgumentException("invalid MLP settings: hidden=" + hiddenUnits + " epochs=" + epochs
-                    + " learningRate=" + learningRate + " momentum=" + momentum);
+                    + " learningRate=" + learningRate + " momentum=" + momentum + " ensemble=" + ensemble);
         }
     }
 
     public static MlpSettings defaults() {
         return new MlpSettings(DEFAULT_HIDDEN_UNITS, DEFAULT_EPOCHS, DEFAULT_LEARNING_RATE, DEFAULT_MOMENTUM, false,
-                DEFAULT_SEED);
+                DEFAULT_SEED, DEFAULT_ENSEMBLE);
     }
 
     public MlpSettings withSeed(int newSeed) {
-        return new MlpSettings(hiddenUnits, epochs, learningRate, momentum, decay, newSeed);
+        return new MlpSettings(hiddenUnits, epochs, learningRate, momentum, decay, newSeed, ensemble);
     }
 }

@@ -49,9 +49,12 @@ public final class ModelArtifact {
     static final String CLASS_ATTRIBUTE = "emotion";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** The artifact is ours, but a deserialiser should still only build what a Weka model is made of. */
+    /**
+     * The artifact is ours, but a deserialiser should still only build what a Weka model is made of. No depth
+     * limit: an MLP serialises as a chain of linked neurons, so its graph depth grows with the network's size.
+     */
     private static final ObjectInputFilter ONLY_WEKA = ObjectInputFilter.Config.createFilter(
-            "maxdepth=200;weka.**;java.util.*;java.lang.*;no.uib.cipr.matrix.**;!*");
+            "weka.**;java.util.*;java.lang.*;no.uib.cipr.matrix.**;!*");
 
     private final Classifier classifier;
     private final Instances header;

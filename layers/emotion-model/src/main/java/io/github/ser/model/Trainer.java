@@ -99,7 +99,9 @@ public final class Trainer {
         }
     }
 
-    private static Manifest.TrainedOn trainedOn(FeatureTable table) {
+    /** Counts recordings, not their augmented copies. */
+    private static Manifest.TrainedOn trainedOn(FeatureTable all) {
+        FeatureTable table = all.filter(LabeledClip::isOriginal);
         Map<String, Integer> corpora = table.clips().stream()
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.summingInt(c -> 1)));
         Map<String, Integer> perLabel = new LinkedHashMap<>();

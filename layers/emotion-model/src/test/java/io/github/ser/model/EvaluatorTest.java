@@ -20,7 +20,7 @@ class EvaluatorTest {
 
     private static final FeatureSet SEED = FeatureSets.byName("seed");
     private static final ClassifierSpec SMALL_MLP =
-            new ClassifierSpec("mlp", new MlpSettings(8, 20, 0.1, 0.2, false, 1));
+            new ClassifierSpec("mlp", new MlpSettings(8, 20, 0.1, 0.2, false, 1, 1));
 
     @Test
     void speakerIndependentFoldsTestOnTheirActorsAndTrainOnEverythingElse() throws Exception {

@@ -42,7 +42,7 @@ class ModelArtifactTest {
     @BeforeAll
     static void train() {
         table = SyntheticTables.ravdess(SEED, Emotions.ALL, List.of(1, 2, 3), 3, 7);
-        ClassifierSpec spec = new ClassifierSpec("mlp", new MlpSettings(16, 30, 0.1, 0.2, false, 1));
+        ClassifierSpec spec = new ClassifierSpec("mlp", new MlpSettings(16, 30, 0.1, 0.2, false, 1, 1));
         trained = Trainer.train(table, spec, null, NOW);
     }
 

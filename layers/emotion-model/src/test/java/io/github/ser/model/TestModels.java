@@ -29,7 +29,7 @@ public final class TestModels {
                         .filter(c -> c.ravdessActor() <= 2).toList();
                 FeatureTable table = FeatureTable.extract(clips, FeatureSets.byName("seed"),
                         new SpeechDecoder(AudioLimits.defaults()), 2, m -> { });
-                ClassifierSpec spec = new ClassifierSpec("mlp", new MlpSettings(16, 30, 0.1, 0.2, false, 1));
+                ClassifierSpec spec = new ClassifierSpec("mlp", new MlpSettings(16, 30, 0.1, 0.2, false, 1, 1));
                 Path file = Files.createTempDirectory("ser-test-model").resolve("small.zip");
                 Trainer.train(table, spec, null, Instant.now()).save(file);
                 file.toFile().deleteOnExit();

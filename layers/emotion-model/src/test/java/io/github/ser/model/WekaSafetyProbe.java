@@ -15,7 +15,7 @@ public final class WekaSafetyProbe {
         FeatureTable table = SyntheticTables.ravdess(FeatureSets.byName("seed"), List.of("calm", "angry"),
                 List.of(1, 2), 4, 3);
         if (args[0].equals("train")) {
-            ClassifierSpec spec = new ClassifierSpec("mlp", new MlpSettings(4, 5, 0.1, 0.2, false, 1));
+            ClassifierSpec spec = new ClassifierSpec("mlp", new MlpSettings(4, 5, 0.1, 0.2, false, 1, 1));
             Trainer.train(table, spec, null, Instant.now()).save(model);
         } else {
             ModelArtifact artifact = ModelArtifact.load(model);
