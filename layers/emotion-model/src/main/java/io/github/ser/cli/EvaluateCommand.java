@@ -85,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport.SpeakerIndependent si = foldSet == null ? null : evaluator.speakerIndependent(table, foldSet);
         EvaluationReport.SeedProtocol sp = protocol == Protocol.speaker ? null
                 : evaluator.seedProtocol(table, IntStream.range(0, seeds).boxed().toList());
-        Map<String, Integer> clips = table.clips().stream()
+        Map<String, Integer> clips = table.clips().stream().filter(LabeledClip::isOriginal)
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.summingInt(c -> 1)));
         FeatureSet featureSet = table.featureSet();
         return new EvaluationReport(featureSet.name(), featureSet.version(), spec.describe(), clips, si, sp,

@@ -25,7 +25,7 @@ final class PredictCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "Model artifact. Default: $SER_MODEL, else layers/emotion-model/model/emotion-model.zip.")
+            description = "Model artifact. Default: $SER_MODEL_PATH, else layers/emotion-model/model/emotion-model.zip.")
     Path model;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",

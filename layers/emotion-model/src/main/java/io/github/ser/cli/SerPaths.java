@@ -9,7 +9,7 @@ import java.nio.file.Path;
  */
 final class SerPaths {
 
-    static final String MODEL_ENV = "SER_MODEL";
+    static final String MODEL_ENV = "SER_MODEL_PATH";
     private static final String ENGINE_MODULE = "layers/emotion-model";
 
     private SerPaths() {
@@ -29,7 +29,7 @@ final class SerPaths {
         return here;
     }
 
-    /** {@code $SER_MODEL}, else the committed default model. */
+    /** {@code $SER_MODEL_PATH}, else the committed default model. */
     static Path defaultModel() {
         String env = System.getenv(MODEL_ENV);
         if (env != null && !env.isBlank()) {

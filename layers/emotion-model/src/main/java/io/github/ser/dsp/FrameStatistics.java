@@ -7,6 +7,25 @@ public final class FrameStatistics {
     private FrameStatistics() {
     }
 
+    /** Mean of a series (0 for an empty one). */
+    public static double mean(double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            sum += v;
+        }
+        return x.length == 0 ? 0 : sum / x.length;
+    }
+
+    /** Population standard deviation of a series (0 for an empty one). */
+    public static double std(double[] x) {
+        double m = mean(x);
+        double sum = 0;
+        for (double v : x) {
+            sum += (v - m) * (v - m);
+        }
+        return x.length == 0 ? 0 : Math.sqrt(sum / x.length);
+    }
+
     public static double[] mean(double[][] frames) {
         int columns = frames[0].length;
         double[] sum = new double[columns];

@@ -14,6 +14,9 @@ import io.github.ser.dsp.StftConfig;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.github.ser.dsp.FrameStatistics.mean;
+import static io.github.ser.dsp.FrameStatistics.std;
+
 /**
  * The default recipe: speech framing (25 ms windows every 10 ms), statistics beyond the mean over the
  * frames where someone speaks, and prosody. The signal is first scaled so its active speech sits at a fixed
@@ -272,22 +275,7 @@ public final class SpeechFeatureSet implements FeatureSet {
         return Arrays.copyOf(out, n);
     }
 
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double d : x) {
-            s += d;
-        }
-        return x.length == 0 ? 0 : s / x.length;
-    }
 
-    private static double std(double[] x) {
-        double m = mean(x);
-        double s = 0;
-        for (double d : x) {
-            s += (d - m) * (d - m);
-        }
-        return x.length == 0 ? 0 : Math.sqrt(s / x.length);
-    }
 
     private static double meanAbsDelta(double[] x) {
         double s = 0;

@@ -15,6 +15,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import static io.github.ser.dsp.FrameStatistics.mean;
+import static io.github.ser.dsp.FrameStatistics.std;
+
 /**
  * The two evaluation protocols. Every model is trained only on its training clips; nothing about test actors or
  * test clips informs any setting (classifier settings are fixed before the run). Independent folds and seeds run
@@ -184,22 +187,7 @@ public final class Evaluator {
         return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static double mean(double[] x) {
-        double sum = 0;
-        for (double v : x) {
-            sum += v;
-        }
-        return x.length == 0 ? 0 : sum / x.length;
-    }
 
-    private static double std(double[] x) {
-        double m = mean(x);
-        double sum = 0;
-        for (double v : x) {
-            sum += (v - m) * (v - m);
-        }
-        return x.length == 0 ? 0 : Math.sqrt(sum / x.length);
-    }
 
     private record FoldOutcome(int trainClips, int[] truth, int[] predicted) {
     }

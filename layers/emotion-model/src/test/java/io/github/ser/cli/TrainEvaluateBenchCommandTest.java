@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainEvaluateBenchCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] TINY_MLP = {"--features", "seed", "--hidden", "4", "--epochs", "5"};
+    private static final String[] TINY_MLP = {"--features", "seed", "--hidden", "4", "--epochs", "5", "--ensemble", "1",
+        "--speeds", "none"};
 
     @TempDir
     static Path dir;
@@ -91,6 +92,24 @@ class TrainEvaluateBenchCommandTest {
         assertEquals(si.get("accuracy").asDouble(), metrics.get("speakerIndependent").get("accuracy").asDouble());
         assertEquals(seed.get("ua").asDouble(), metrics.get("seedProtocol").get("ua").asDouble());
         assertEquals(r.get("classifier").asText(), artifact.manifest().classifier());
+    }
+
+    @Test
+    void speedPerturbedCopiesOnlyEverTrainAndEnsemblesAverageSeveralNetworks() throws IOException {
+        Path folds = Files.writeString(dir.resolve("folds-aug.json"), "{\"test_actors\": [[1], [2]]}");
+        Path report = dir.resolve("aug/report.json");
+
+        CliRun run = CliRun.of("evaluate", "--data", ravdess.toString(), "--folds", folds.toString(),
+                "--protocol", "speaker", "--features", "seed", "--hidden", "4", "--epochs", "5", "--ensemble", "2",
+                "--speeds", "0.9,1.1", "--report", report.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode r = JSON.readTree(report.toFile());
+        assertEquals(Map.of("ravdess", 120), JSON.convertValue(r.get("clips"), Map.class), "recordings, not copies");
+        JsonNode si = r.get("speakerIndependent");
+        assertEquals(120, si.get("predictions").asInt(), "tests see each recording once, unperturbed");
+        assertEquals(180, si.get("folds").get(0).get("trainClips").asInt(), "actor 2 at speeds 1, 0.9 and 1.1");
+        assertTrue(r.get("classifier").asText().contains("weka.classifiers.meta.Vote"), r.get("classifier").asText());
     }
 
     @Test
