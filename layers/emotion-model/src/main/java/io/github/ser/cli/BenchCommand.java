@@ -4,6 +4,7 @@ import io.github.ser.EmotionRecognizer;
 import io.github.ser.audio.AudioClip;
 import io.github.ser.audio.AudioException;
 import io.github.ser.audio.AudioLimits;
+import io.github.ser.audio.WavWriter;
 import io.github.ser.dsp.FrameStatistics;
 import io.github.ser.features.FeatureSet;
 import io.github.ser.features.FeatureSets;
@@ -151,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
             System.arraycopy(clip, 0, samples, filled, n);
             filled += n;
         }
-        byte[] wav = WavEncoder.pcm16(samples, rate);
+        byte[] wav = WavWriter.pcm16(samples, rate);
         Stopwatch time = Stopwatch.start();
         AudioClip clip = decoder.decode(wav);
         double decodeMillis = time.wallMillis();

@@ -1,8 +1,8 @@
 package io.github.ser.function.testing;
 
+import io.github.ser.audio.WavWriter;
+
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** Small audio files made in tests: 16-bit PCM WAV, and broken ones. */
@@ -17,16 +17,7 @@ public final class TestAudio {
 
     /** 16-bit PCM mono WAV of the given samples in [-1, 1]. */
     public static byte[] wav16(float[] samples, int sampleRate) {
-        int dataBytes = samples.length * 2;
-        ByteBuffer out = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
-        out.put("RIFF".getBytes()).putInt(36 + dataBytes).put("WAVE".getBytes());
-        out.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16);
-        out.put("data".getBytes()).putInt(dataBytes);
-        for (float s : samples) {
-            out.putShort((short) Math.round(Math.max(-1, Math.min(1, s)) * 32767));
-        }
-        return out.array();
+        return WavWriter.pcm16(samples, sampleRate);
     }
 
     public static byte[] silence(double seconds, int sampleRate) {

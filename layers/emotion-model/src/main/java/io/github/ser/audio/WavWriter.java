@@ -1,15 +1,18 @@
-package io.github.ser.cli;
+package io.github.ser.audio;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Writes mono 16-bit PCM WAV bytes (for the synthetic long clip of {@code ser bench}). */
-final class WavEncoder {
+/**
+ * Writes mono 16-bit PCM WAV bytes: the exact inverse of {@link AudioDecoder}'s int16 / 32768 scaling, clipped
+ * to the int16 range (for {@code ser bench}'s synthetic long clip, tests and tools).
+ */
+public final class WavWriter {
 
-    private WavEncoder() {
+    private WavWriter() {
     }
 
-    static byte[] pcm16(float[] samples, int sampleRate) {
+    public static byte[] pcm16(float[] samples, int sampleRate) {
         int dataBytes = samples.length * 2;
         ByteBuffer b = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + dataBytes).put("WAVE".getBytes());
