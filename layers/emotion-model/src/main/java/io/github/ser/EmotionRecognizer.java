@@ -3,6 +3,7 @@ package io.github.ser;
 import io.github.ser.audio.AudioClip;
 import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
+import io.github.ser.dsp.FrameEnergy;
 import io.github.ser.features.FeatureSet;
 import io.github.ser.features.Segment;
 import io.github.ser.features.VoiceActivitySegmenter;
@@ -123,19 +124,10 @@ public final class EmotionRecognizer {
                 segmentPredictions, new Prediction.Timings(decodeMillis, featuresMillis, classifyMillis));
     }
 
-    /** RMS level of the loudest non-overlapping frame, in dB relative to full scale. */
+    /** RMS level of the loudest frame, in dB relative to full scale (floored at -120). */
     static double loudestFrameDbfs(float[] samples, int rate) {
         int frame = Math.max(1, (int) Math.round(LOUDNESS_FRAME_SECONDS * rate));
-        double loudestMeanSquare = 0;
-        for (int start = 0; start < samples.length; start += frame) {
-            int end = Math.min(samples.length, start + frame);
-            double sum = 0;
-            for (int i = start; i < end; i++) {
-                sum += (double) samples[i] * samples[i];
-            }
-            loudestMeanSquare = Math.max(loudestMeanSquare, sum / (end - start));
-        }
-        return loudestMeanSquare == 0 ? Double.NEGATIVE_INFINITY : 10 * Math.log10(loudestMeanSquare);
+        return Arrays.stream(FrameEnergy.rmsDb(samples, frame, frame)).max().orElse(Double.NEGATIVE_INFINITY);
     }
 
     private static double[] weightedMean(List<double[]> probabilities, List<Segment> segments) {

@@ -106,7 +106,8 @@ class LocalStackTest {
         assertTrue(s3Mock.isPresent(), "S3Mock runs as a child process");
         stack.close();
         assertFalse(s3Mock.get().isAlive(), "S3Mock stopped");
-        assertTrue(isFree(http) && isFree(s3), "both ports free again");
+        assertTrue(becomesFree(http, Duration.ofSeconds(5)) && becomesFree(s3, Duration.ofSeconds(5)),
+                "both ports free again");
         stack.close();   // twice is harmless (Ctrl-C after close)
     }
 
@@ -131,6 +132,18 @@ class LocalStackTest {
 
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The OS may take a moment to release a just-closed listening socket. */
+    private static boolean becomesFree(int port, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isFree(port)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     private static boolean isFree(int port) {
