@@ -44,9 +44,15 @@ public final class Stft {
         for (int t = 0; t < frames; t++) {
             // sample index of buffer[0] in the unpadded signal
             int origin = t * config.hopLength() - pad;
-            for (int n = 0; n < nFft; n++) {
-                int i = origin + n;
-                buffer[n] = (i >= 0 && i < signal.length) ? signal[i] * window[n] : 0.0;
+            if (origin >= 0 && origin + nFft <= signal.length) {
+                for (int n = 0; n < nFft; n++) {
+                    buffer[n] = signal[origin + n] * window[n];
+                }
+            } else {
+                for (int n = 0; n < nFft; n++) {
+                    int i = origin + n;
+                    buffer[n] = (i >= 0 && i < signal.length) ? signal[i] * window[n] : 0.0;
+                }
             }
             fft.realForward(buffer);
             double[] row = out[t];

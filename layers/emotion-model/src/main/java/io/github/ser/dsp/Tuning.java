@@ -27,15 +27,23 @@ public final class Tuning {
         double[] pitches = new double[64];
         double[] mags = new double[64];
         int count = 0;
+        // the bins whose centre frequency lies in [fmin, fmax)
+        int kLo = 1;
+        while (kLo < bins && kLo * (double) sampleRate / nFft < PIPTRACK_FMIN) {
+            kLo++;
+        }
+        int kHi = kLo;
+        while (kHi < bins && kHi * (double) sampleRate / nFft < fmax) {
+            kHi++;
+        }
         for (double[] frame : magnitude) {
             double max = 0;
             for (double v : frame) {
                 max = Math.max(max, v);
             }
             double ref = PIPTRACK_THRESHOLD * max;
-            for (int k = 1; k < bins; k++) {
-                double freq = k * (double) sampleRate / nFft;
-                if (freq < PIPTRACK_FMIN || freq >= fmax || !isPeak(frame, k, ref)) {
+            for (int k = kLo; k < kHi; k++) {
+                if (!isPeak(frame, k, ref)) {
                     continue;
                 }
                 if (count == pitches.length) {
