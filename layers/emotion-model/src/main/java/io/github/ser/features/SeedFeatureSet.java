@@ -10,8 +10,6 @@ import io.github.ser.dsp.Stft;
 import io.github.ser.dsp.StftConfig;
 import io.github.ser.dsp.Tuning;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,18 +53,20 @@ public final class SeedFeatureSet implements FeatureSet {
         double[][] mfcc = dct.transform(Decibels.powerToDb(mel));
         double tuning = Tuning.estimate(magnitude, sampleRate);
         double[][] chroma = Chroma.fromMagnitude(magnitude, sampleRate, tuning, N_CHROMA);
-        return Vectors.concat(FrameStatistics.mean(mfcc), FrameStatistics.mean(chroma), FrameStatistics.mean(mel));
+        return summarise(NamedVector.valuesOnly(), FrameStatistics.mean(mfcc), FrameStatistics.mean(chroma),
+                FrameStatistics.mean(mel)).values();
     }
 
     private FilterBank melBank(int sampleRate) {
         return melBanks.computeIfAbsent(sampleRate, sr -> MelFilterBank.create(sr, stft.config().nFft(), N_MELS));
     }
 
+    /** The one place that orders the blocks, for values and names alike. */
+    private static NamedVector summarise(NamedVector v, double[] mfcc, double[] chroma, double[] mel) {
+        return v.addAll("mfcc", "mean", mfcc).addAll("chroma", "mean", chroma).addAll("mel", "mean", mel);
+    }
+
     private static List<String> buildNames() {
-        List<String> names = new ArrayList<>();
-        Vectors.addIndexed(names, "mfcc", N_MFCC, "mean");
-        Vectors.addIndexed(names, "chroma", N_CHROMA, "mean");
-        Vectors.addIndexed(names, "mel", N_MELS, "mean");
-        return Collections.unmodifiableList(names);
+        return summarise(NamedVector.withNames(), new double[N_MFCC], new double[N_CHROMA], new double[N_MELS]).names();
     }
 }

@@ -46,7 +46,7 @@ public final class SpeechFeatureSet implements FeatureSet {
         for (int i = 0; i < probe.length; i++) {
             probe[i] = (float) (0.1 * Math.sin(2 * Math.PI * 150 * i / 16_000.0) + 0.05 * Math.sin(2 * Math.PI * 450 * i / 16_000.0));
         }
-        names = compute(probe).names();
+        names = compute(probe, NamedVector.withNames()).names();
     }
 
     @Override
@@ -69,10 +69,10 @@ public final class SpeechFeatureSet implements FeatureSet {
         if (sampleRate != 16_000) {
             throw new IllegalArgumentException("the speech feature set expects 16 kHz audio, got " + sampleRate);
         }
-        return compute(samples).values();
+        return compute(samples, NamedVector.valuesOnly()).values();
     }
 
-    private NamedVector compute(float[] raw) {
+    private NamedVector compute(float[] raw, NamedVector v) {
         double[] rawLevels = FrameEnergy.rmsDb(raw, framing.winLength(), framing.hopLength());
         boolean[] active = atLeastSomeActive(FrameEnergy.active(rawLevels, ACTIVE_RANGE_DB, ACTIVE_FLOOR_DBFS));
         float[] x = normaliseLoudness(raw, rawLevels, active);
@@ -82,7 +82,6 @@ public final class SpeechFeatureSet implements FeatureSet {
         double[][] mfcc = dct.transform(logMel);
         double[] levels = FrameEnergy.rmsDb(x, framing.winLength(), framing.hopLength());
 
-        NamedVector v = new NamedVector();
         addMfcc(v, mfcc, active);
         addLogMel(v, logMel, active);
         addSpectralShape(v, power, active);
