@@ -1,5 +1,6 @@
 package io.github.ser;
 
+import io.github.ser.dsp.ArgMax;
 import io.github.ser.audio.AudioClip;
 import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
@@ -114,12 +115,12 @@ public final class EmotionRecognizer {
             segmentPredictions = new ArrayList<>(segments.size());
             for (int i = 0; i < segments.size(); i++) {
                 double[] p = probabilities.get(i);
-                int best = argmax(p);
+                int best = ArgMax.of(p);
                 segmentPredictions.add(new SegmentPrediction(segments.get(i).start() / (double) rate,
                         segments.get(i).end() / (double) rate, labels().get(best), p[best], asMap(p)));
             }
         }
-        int best = argmax(overall);
+        int best = ArgMax.of(overall);
         return new Prediction(labels().get(best), overall[best], asMap(overall), duration, model.version(),
                 segmentPredictions, new Prediction.Timings(decodeMillis, featuresMillis, classifyMillis));
     }
@@ -155,16 +156,6 @@ public final class EmotionRecognizer {
             map.put(labels().get(k), p[k]);
         }
         return map;
-    }
-
-    private static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static double millisSince(long startNanos) {

@@ -1,0 +1,145 @@
+package io.github.ser.cli;
+
+import io.github.ser.features.FeatureSet;
+import io.github.ser.training.ClassifierSpec;
+import io.github.ser.training.EvaluationReport;
+import io.github.ser.training.Evaluator;
+import io.github.ser.training.FeatureTable;
+import io.github.ser.training.LabeledClip;
+import io.github.ser.training.RavdessFolds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** {@code ser evaluate}: speaker-independent CV on the RAVDESS folds and the prototype's random-split protocol. */
+@Command(name = "evaluate", description = "Evaluate a feature set + classifier: speaker-independent 6-fold CV "
+        + "on RAVDESS (training may add TESS) and the prototype's 4-class random-split protocol.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    enum Protocol { speaker, seed, both }
+
+    @Mixin
+    TrainingOptions options;
+
+    @Option(names = "--protocol", defaultValue = "both", paramLabel = "P",
+            description = "speaker, seed or both. Default: ${DEFAULT-VALUE}.")
+    Protocol protocol;
+
+    @Option(names = "--folds", paramLabel = "FILE",
+            description = "Fold definition. Default: ../shared/datasets/ravdess-folds.json beside the repository.")
+    Path folds;
+
+    @Option(names = "--seeds", defaultValue = "10", paramLabel = "N",
+            description = "Seeds 0..N-1 for the random-split protocol. Default: ${DEFAULT-VALUE}.")
+    int seeds;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the full report as JSON.")
+    Path report;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        FeatureSet featureSet = options.featureSet();
+        List<ClassifierSpec> specs = options.specs();
+        RavdessFolds foldSet = protocol == Protocol.seed ? null
+                : RavdessFolds.load(folds != null ? folds : SerPaths.defaultFolds());
+        FeatureTable table = options.extract(featureSet);
+        if (table.clips().stream().noneMatch(c -> LabeledClip.RAVDESS.equals(c.corpus()))) {
+            throw new IOException("no RAVDESS clips among --data: both protocols test on RAVDESS");
+        }
+        double extractSeconds = (System.nanoTime() - start) / 1e9;
+        List<EvaluationReport> results = new ArrayList<>();
+        for (ClassifierSpec spec : specs) {
+            results.add(evaluate(table, spec, foldSet, extractSeconds));
+            print(results.get(results.size() - 1), System.out);
+        }
+        EvaluationReport result = results.get(0);
+        if (results.size() > 1) {
+            result = result.withComparisons(results.subList(1, results.size()));
+            printComparison(specs, results, System.out);
+        }
+        if (report != null) {
+            Json.writeFile(report, result);
+            System.err.println("wrote " + report);
+        }
+        return 0;
+    }
+
+    private EvaluationReport evaluate(FeatureTable table, ClassifierSpec spec, RavdessFolds foldSet,
+                                      double extractSeconds) throws InterruptedException {
+        long start = System.nanoTime();
+        System.err.println("evaluating " + spec.describe());
+        Evaluator evaluator = new Evaluator(spec, options.threads, System.err::println);
+        EvaluationReport.SpeakerIndependent si = foldSet == null ? null : evaluator.speakerIndependent(table, foldSet);
+        EvaluationReport.SeedProtocol sp = protocol == Protocol.speaker ? null
+                : evaluator.seedProtocol(table, IntStream.range(0, seeds).boxed().toList());
+        Map<String, Integer> clips = table.clips().stream().filter(LabeledClip::isOriginal)
+                .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.summingInt(c -> 1)));
+        FeatureSet featureSet = table.featureSet();
+        return new EvaluationReport(featureSet.name(), featureSet.version(), spec.describe(), clips, si, sp,
+                Instant.now().toString(), extractSeconds, (System.nanoTime() - start) / 1e9, null);
+    }
+
+    private static void printComparison(List<ClassifierSpec> specs, List<EvaluationReport> results, PrintStream out) {
+        out.printf("%nComparison on the same features%n  %-10s %-16s %-16s %s%n", "classifier", "speaker acc/UA",
+                "seed acc ± std", "train+test s");
+        for (int i = 0; i < results.size(); i++) {
+            EvaluationReport r = results.get(i);
+            String si = r.speakerIndependent() == null ? "-" : Table.percent(r.speakerIndependent().accuracy()).trim()
+                    + " / " + Table.percent(r.speakerIndependent().ua()).trim();
+            String sp = r.seedProtocol() == null ? "-" : Table.percent(r.seedProtocol().accuracy()).trim() + " ± "
+                    + Table.percent(r.seedProtocol().accuracyStd()).trim();
+            out.printf("  %-10s %-16s %-16s %.0f%n", specs.get(i).kind(), si, sp, r.classifierSeconds());
+        }
+    }
+
+    static void print(EvaluationReport r, PrintStream out) {
+        out.printf("Feature set %s v%d; classifier %s%n", r.featureSet(), r.featureSetVersion(), r.classifier());
+        out.printf("Clips %s; features %.0f s, training and testing %.0f s%n", r.clips(), r.featureSeconds(),
+                r.classifierSeconds());
+        EvaluationReport.SpeakerIndependent si = r.speakerIndependent();
+        if (si != null) {
+            out.printf("%nSpeaker-independent CV: %d classes, %d test predictions pooled%n", si.labels().size(),
+                    si.predictions());
+            out.printf("  accuracy %s   UA %s   (Python prototype, seed features: 39.0%% / 37.4%%)%n",
+                    Table.percent(si.accuracy()), Table.percent(si.ua()));
+            out.println("  fold  test actors        train  test  accuracy      UA");
+            for (EvaluationReport.Fold f : si.folds()) {
+                out.printf("  %4d  %-17s %6d %5d    %s  %s%n", f.fold(), f.testActors().stream().map(String::valueOf)
+                        .collect(Collectors.joining(",")), f.trainClips(), f.testClips(),
+                        Table.percent(f.accuracy()), Table.percent(f.ua()));
+            }
+            out.println("  recall per class:");
+            si.perClassRecall().forEach((label, recall) -> out.printf("    %-10s %s%n", label, Table.percent(recall)));
+            out.println("  confusion (rows: truth, columns: predicted):");
+            out.printf("    %-10s%s%n", "", si.labels().stream().map(l -> String.format("%5.4s", l))
+                    .collect(Collectors.joining()));
+            for (int t = 0; t < si.labels().size(); t++) {
+                int[] row = si.confusion()[t];
+                out.printf("    %-10s%s%n", si.labels().get(t), IntStream.of(row)
+                        .mapToObj(n -> String.format("%5d", n)).collect(Collectors.joining()));
+            }
+        }
+        EvaluationReport.SeedProtocol sp = r.seedProtocol();
+        if (sp != null) {
+            out.printf("%nPrototype protocol: %s, %d seeds%n", sp.protocol(), sp.seeds().size());
+            out.printf("  accuracy %s ± %s   UA %s ± %s   (Python prototype: 64.6%% ± 4.7%%)%n",
+                    Table.percent(sp.accuracy()), Table.percent(sp.accuracyStd()).trim(), Table.percent(sp.ua()),
+                    Table.percent(sp.uaStd()).trim());
+            out.println("  seeds: " + sp.seeds().stream().map(s -> s.seed() + ":" + Table.percent(s.accuracy()).trim())
+                    .collect(Collectors.joining("  ")));
+        }
+    }
+}

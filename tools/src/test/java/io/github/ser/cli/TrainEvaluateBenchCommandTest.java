@@ -1,0 +1,169 @@
+package io.github.ser.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ser.model.Emotions;
+import io.github.ser.model.ModelArtifact;
+import io.github.ser.training.TestModels;
+import io.github.ser.testing.SharedData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The training-side commands on a small real subset: RAVDESS actors 1 and 2, and TESS's OAF_angry folder. */
+class TrainEvaluateBenchCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] TINY_MLP = {"--features", "seed", "--hidden", "4", "--epochs", "5", "--ensemble", "1",
+        "--speeds", "none"};
+
+    @TempDir
+    static Path dir;
+    static Path ravdess;
+    static Path tess;
+
+    @BeforeAll
+    static void linkSubset() throws IOException {
+        ravdess = Files.createDirectories(dir.resolve("ravdess"));
+        tess = Files.createDirectories(dir.resolve("tess"));
+        for (String actor : new String[] {"Actor_01", "Actor_02"}) {
+            Files.createSymbolicLink(ravdess.resolve(actor), TestModels.ravdess().resolve(actor));
+        }
+        Files.createSymbolicLink(tess.resolve("OAF_angry"), SharedData.datasets().resolve("tess/OAF_angry"));
+    }
+
+    /** Removes the links first, so the temp-dir cleanup has nothing outside it to warn about. */
+    @AfterAll
+    static void unlink() throws IOException {
+        for (Path link : new Path[] {ravdess.resolve("Actor_01"), ravdess.resolve("Actor_02"),
+                tess.resolve("OAF_angry")}) {
+            Files.deleteIfExists(link);
+        }
+    }
+
+    @Test
+    void evaluateReportsBothProtocolsAndTrainEmbedsTheSummary() throws IOException {
+        Path folds = Files.writeString(dir.resolve("folds.json"), "{\"test_actors\": [[1], [2]]}");
+        Path report = dir.resolve("out/report.json");
+
+        CliRun evaluate = CliRun.of(concat(new String[] {"evaluate", "--data", ravdess.toString(), "--data",
+                tess.toString(), "--folds", folds.toString(), "--seeds", "2", "--report", report.toString()}));
+
+        assertEquals(0, evaluate.exit(), evaluate.err());
+        assertTrue(evaluate.out().contains("Speaker-independent CV: 8 classes, 120 test predictions"), evaluate.out());
+        assertTrue(evaluate.out().contains("Prototype protocol"), evaluate.out());
+        JsonNode r = JSON.readTree(report.toFile());
+        assertEquals("seed", r.get("featureSet").asText());
+        assertEquals(Map.of("ravdess", 120, "tess", 200),
+                JSON.convertValue(r.get("clips"), Map.class));
+        JsonNode si = r.get("speakerIndependent");
+        assertFraction(si.get("accuracy"));
+        assertFraction(si.get("ua"));
+        assertEquals(120, si.get("predictions").asInt());
+        assertEquals(2, si.get("folds").size());
+        assertEquals(260, si.get("folds").get(0).get("trainClips").asInt()); // actor 2 + TESS
+        assertEquals(8, si.get("confusion").size());
+        assertEquals(Emotions.ALL.size(), si.get("labels").size());
+        JsonNode seed = r.get("seedProtocol");
+        assertFraction(seed.get("accuracy"));
+        assertFraction(seed.get("ua"));
+        assertTrue(seed.get("accuracyStd").asDouble() >= 0);
+        assertEquals(2, seed.get("seeds").size());
+        assertEquals(4, seed.get("labels").size());
+
+        Path model = dir.resolve("trained/model.zip");
+        CliRun train = CliRun.of(concat(new String[] {"train", "--data", ravdess.toString(), "--data",
+                tess.toString(), "--out", model.toString(), "--metrics", report.toString()}));
+
+        assertEquals(0, train.exit(), train.err());
+        ModelArtifact artifact = ModelArtifact.load(model);
+        assertEquals(Emotions.ALL, artifact.labels());
+        assertEquals(Map.of("ravdess", 120, "tess", 200), artifact.manifest().trainedOn().corpora());
+        JsonNode metrics = artifact.manifest().metrics();
+        assertEquals(si.get("accuracy").asDouble(), metrics.get("speakerIndependent").get("accuracy").asDouble());
+        assertEquals(seed.get("ua").asDouble(), metrics.get("seedProtocol").get("ua").asDouble());
+        assertEquals(r.get("classifier").asText(), artifact.manifest().classifier());
+    }
+
+    @Test
+    void speedPerturbedCopiesOnlyEverTrainAndEnsemblesAverageSeveralNetworks() throws IOException {
+        Path folds = Files.writeString(dir.resolve("folds-aug.json"), "{\"test_actors\": [[1], [2]]}");
+        Path report = dir.resolve("aug/report.json");
+
+        CliRun run = CliRun.of("evaluate", "--data", ravdess.toString(), "--folds", folds.toString(),
+                "--protocol", "speaker", "--features", "seed", "--hidden", "4", "--epochs", "5", "--ensemble", "2",
+                "--speeds", "0.9,1.1", "--report", report.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode r = JSON.readTree(report.toFile());
+        assertEquals(Map.of("ravdess", 120), JSON.convertValue(r.get("clips"), Map.class), "recordings, not copies");
+        JsonNode si = r.get("speakerIndependent");
+        assertEquals(120, si.get("predictions").asInt(), "tests see each recording once, unperturbed");
+        assertEquals(180, si.get("folds").get(0).get("trainClips").asInt(), "actor 2 at speeds 1, 0.9 and 1.1");
+        assertTrue(r.get("classifier").asText().contains("weka.classifiers.meta.Vote"), r.get("classifier").asText());
+    }
+
+    @Test
+    void evaluateComparesClassifiersOnTheSameFeatures() throws IOException {
+        Path report = dir.resolve("compare.json");
+
+        CliRun run = CliRun.of(concat(new String[] {"evaluate", "--data", ravdess.toString(), "--protocol", "seed",
+                "--seeds", "1", "--classifier", "mlp,logistic", "--report", report.toString()}));
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Comparison on the same features"), run.out());
+        JsonNode r = JSON.readTree(report.toFile());
+        assertTrue(r.get("classifier").asText().contains("MultilayerPerceptron"));
+        assertEquals(1, r.get("comparisons").size());
+        JsonNode logistic = r.get("comparisons").get(0);
+        assertTrue(logistic.get("classifier").asText().contains("Logistic"));
+        assertFraction(logistic.get("seedProtocol").get("accuracy"));
+        assertTrue(!r.has("speakerIndependent") && !logistic.has("speakerIndependent"));
+    }
+
+    @Test
+    void benchReportsPerClipTimesThroughputAndALongClip() throws IOException {
+        CliRun run = CliRun.of("bench", "--data", ravdess.toString(), "--limit", "6", "--long-minutes", "0.5",
+                "--model", TestModels.smallRavdessModel().toString(), "--format", "json");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode b = JSON.readTree(run.out());
+        assertEquals(Runtime.getRuntime().availableProcessors(), b.get("machine").get("cores").asInt());
+        assertEquals(6, b.get("clips").asInt());
+        assertTrue(b.get("decodePlusFeaturesMillis").get("median").asDouble() > 0);
+        assertTrue(b.get("decodePlusFeaturesMillis").get("p95").asDouble()
+                >= b.get("decodePlusFeaturesMillis").get("median").asDouble());
+        assertTrue(b.get("predictionsPerSecond").asDouble() > 0);
+        assertEquals(30.0, b.get("longClip").get("seconds").asDouble(), 1e-6);
+        assertTrue(b.get("longClip").get("segments").asInt() >= 2, b.toString());
+    }
+
+    @Test
+    void badOptionsAreOneMessageAndExitTwo() {
+        CliRun run = CliRun.of("evaluate", "--data", ravdess.toString(), "--classifier", "forest");
+
+        assertEquals(SerCli.CANNOT_RUN, run.exit());
+        assertTrue(run.err().contains("unknown classifier 'forest'"), run.err());
+        assertTrue(!run.err().contains("\tat "), run.err());
+    }
+
+    private static void assertFraction(JsonNode value) {
+        assertTrue(value.isNumber() && value.asDouble() >= 0 && value.asDouble() <= 1, String.valueOf(value));
+    }
+
+    private static String[] concat(String[] head) {
+        String[] all = new String[head.length + TINY_MLP.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(TINY_MLP, 0, all, head.length, TINY_MLP.length);
+        return all;
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.ser.training;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code ser evaluate} measured; written as JSON with {@code --report}. Accuracies and recalls are fractions.
+ *
+ * @param featureSet          feature set name
+ * @param featureSetVersion   its version
+ * @param classifier          Weka options string
+ * @param clips               clips used per corpus
+ * @param speakerIndependent  6-fold speaker-independent RAVDESS result, or null if not run
+ * @param seedProtocol        the prototype's random-split protocol, or null if not run
+ * @param createdAt           ISO-8601 instant
+ * @param featureSeconds      wall time of decoding and feature extraction (shared by all compared classifiers)
+ * @param classifierSeconds   wall time of training and testing this classifier under both protocols
+ * @param comparisons         other classifiers evaluated on the same features in the same run, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EvaluationReport(String featureSet,
+                               int featureSetVersion,
+                               String classifier,
+                               Map<String, Integer> clips,
+                               SpeakerIndependent speakerIndependent,
+                               SeedProtocol seedProtocol,
+                               String createdAt,
+                               double featureSeconds,
+                               double classifierSeconds,
+                               List<EvaluationReport> comparisons) {
+
+    public EvaluationReport withComparisons(List<EvaluationReport> others) {
+        return new EvaluationReport(featureSet, featureSetVersion, classifier, clips, speakerIndependent,
+                seedProtocol, createdAt, featureSeconds, classifierSeconds, List.copyOf(others));
+    }
+
+    /**
+     * Pooled over every test prediction of every fold.
+     *
+     * @param protocol       one-line description
+     * @param labels         class order of {@code confusion}
+     * @param predictions    number of test predictions pooled
+     * @param confusion      {@code confusion[true][predicted]}
+     */
+    public record SpeakerIndependent(String protocol, double accuracy, double ua, Map<String, Double> perClassRecall,
+                                     List<String> labels, int predictions, int[][] confusion, List<Fold> folds) {
+    }
+
+    public record Fold(int fold, List<Integer> testActors, int trainClips, int testClips, double accuracy,
+                       double ua) {
+    }
+
+    /**
+     * Mean and population standard deviation over seeds.
+     *
+     * @param protocol     one-line description
+     * @param testFraction share of each class held out
+     */
+    public record SeedProtocol(String protocol, List<String> labels, double testFraction, double accuracy,
+                               double accuracyStd, double ua, double uaStd, List<SeedRun> seeds) {
+    }
+
+    public record SeedRun(int seed, int trainClips, int testClips, double accuracy, double ua) {
+    }
+
+    /**
+     * The headline numbers of a report (as written by {@code --report}) that a model artifact carries in its
+     * manifest: protocol results without per-fold detail.
+     */
+    public static JsonNode summarize(JsonNode report) {
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        copy(report, summary, List.of("featureSet", "featureSetVersion", "classifier", "createdAt"));
+        if (report.path("speakerIndependent").isObject()) {
+            copy(report.get("speakerIndependent"), summary.putObject("speakerIndependent"),
+                    List.of("protocol", "accuracy", "ua", "perClassRecall", "labels", "confusion"));
+        }
+        if (report.path("seedProtocol").isObject()) {
+            copy(report.get("seedProtocol"), summary.putObject("seedProtocol"),
+                    List.of("protocol", "labels", "accuracy", "accuracyStd", "ua", "uaStd"));
+        }
+        return summary;
+    }
+
+    private static void copy(JsonNode from, ObjectNode to, List<String> keys) {
+        for (String key : keys) {
+            if (from.has(key)) {
+                to.set(key, from.get(key));
+            }
+        }
+    }
+}

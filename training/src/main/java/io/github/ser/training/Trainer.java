@@ -1,0 +1,115 @@
+package io.github.ser.training;
+
+import io.github.ser.model.ModelArtifact;
+import io.github.ser.model.Manifest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ser.features.FeatureSet;
+import weka.classifiers.Classifier;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Fits Weka classifiers on feature vectors and packages the result as a {@link ModelArtifact}. */
+public final class Trainer {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    private Trainer() {
+    }
+
+    /** Trains on every clip of the table and describes the result in a manifest. */
+    public static ModelArtifact train(FeatureTable table, ClassifierSpec spec, JsonNode metrics, Instant now) {
+        if (table.size() == 0) {
+            throw new IllegalArgumentException("no clips to train on");
+        }
+        List<String> labels = table.labels();
+        Instances data = instances(table.featureSet(), labels, table.rows(), table.clips());
+        Classifier classifier = fit(spec, data);
+        FeatureSet featureSet = table.featureSet();
+        Manifest manifest = new Manifest(
+                "ser-" + featureSet.name() + "-v" + featureSet.version() + "-" + DAY.format(now),
+                featureSet.name(),
+                featureSet.version(),
+                labels,
+                spec.describe(),
+                trainedOn(table),
+                metrics,
+                now.toString());
+        return ModelArtifact.of(classifier, data, manifest, featureSet);
+    }
+
+    /**
+     * A fitted classifier (with {@code balanceClasses}, the instances' weights are set first). Weka's checked
+     * exceptions become unchecked: they mean a bug or bad settings, not bad input.
+     */
+    public static Classifier fit(ClassifierSpec spec, Instances data) {
+        if (spec.balanceClasses()) {
+            balanceClasses(data);
+        }
+        Classifier classifier = spec.newClassifier();
+        try {
+            classifier.buildClassifier(data);
+        } catch (Exception e) {
+            throw new IllegalStateException("training " + spec.kind() + " failed: " + e.getMessage(), e);
+        }
+        return classifier;
+    }
+
+    /** Weka instances for the given rows; clips whose label is not in {@code labels} are an error. */
+    public static Instances instances(FeatureSet featureSet, List<String> labels, List<double[]> rows,
+                                      List<LabeledClip> clips) {
+        Instances data = ModelArtifact.header(featureSet.names(), labels, rows.size());
+        int classIndex = data.classIndex();
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = rows.get(i);
+            if (row.length != classIndex) {
+                throw new IllegalArgumentException(clips.get(i).file() + ": " + row.length + " features, expected "
+                        + classIndex);
+            }
+            int label = labels.indexOf(clips.get(i).emotion());
+            if (label < 0) {
+                throw new IllegalArgumentException(clips.get(i).file() + ": label " + clips.get(i).emotion()
+                        + " not in " + labels);
+            }
+            double[] values = new double[classIndex + 1];
+            System.arraycopy(row, 0, values, 0, classIndex);
+            values[classIndex] = label;
+            data.add(new DenseInstance(1.0, values));
+        }
+        return data;
+    }
+
+    /** Weights every instance by n / (k * count of its class), so each of the k present classes weighs n / k. */
+    static void balanceClasses(Instances data) {
+        int[] counts = new int[data.numClasses()];
+        for (int i = 0; i < data.numInstances(); i++) {
+            counts[(int) data.instance(i).classValue()]++;
+        }
+        long present = Arrays.stream(counts).filter(c -> c > 0).count();
+        for (int i = 0; i < data.numInstances(); i++) {
+            int count = counts[(int) data.instance(i).classValue()];
+            data.instance(i).setWeight(data.numInstances() / (double) (present * count));
+        }
+    }
+
+    /** Counts recordings, not their augmented copies. */
+    private static Manifest.TrainedOn trainedOn(FeatureTable all) {
+        FeatureTable table = all.filter(LabeledClip::isOriginal);
+        Map<String, Integer> corpora = table.clips().stream()
+                .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.summingInt(c -> 1)));
+        Map<String, Integer> perLabel = new LinkedHashMap<>();
+        for (String label : table.labels()) {
+            perLabel.put(label, (int) table.clips().stream().filter(c -> c.emotion().equals(label)).count());
+        }
+        return new Manifest.TrainedOn(corpora, table.size(), perLabel);
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.ser.training;
+
+import io.github.ser.model.Emotions;
+import io.github.ser.features.FeatureSet;
+import io.github.ser.features.FeatureSets;
+import io.github.ser.testing.SharedData;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EvaluatorTest {
+
+    private static final FeatureSet SEED = FeatureSets.byName("seed");
+    private static final ClassifierSpec SMALL_MLP =
+            new ClassifierSpec("mlp", new MlpSettings(8, 20, 0.1, 0.2, false, 1, 1));
+
+    @Test
+    void speakerIndependentFoldsTestOnTheirActorsAndTrainOnEverythingElse() throws Exception {
+        RavdessFolds folds = RavdessFolds.load(SharedData.datasets().resolve("ravdess-folds.json"));
+        List<Integer> actors = IntStream.rangeClosed(1, 24).boxed().toList();
+        FeatureTable ravdess = SyntheticTables.ravdess(SEED, Emotions.ALL, actors, 1, 11);
+        FeatureTable tess = SyntheticTables.tess(SEED, List.of("angry", "sad"), 10, 12);
+        List<String> messages = new ArrayList<>();
+
+        EvaluationReport.SpeakerIndependent r = new Evaluator(SMALL_MLP, 2, messages::add)
+                .speakerIndependent(SyntheticTables.concat(ravdess, tess), folds);
+
+        assertEquals(6, r.folds().size());
+        assertEquals(24 * 8, r.predictions());
+        for (EvaluationReport.Fold fold : r.folds()) {
+            assertEquals(4 * 8, fold.testClips());
+            assertEquals(20 * 8 + 20, fold.trainClips()); // the other actors plus every TESS clip
+        }
+        assertEquals(folds.testActors().get(0), r.folds().get(0).testActors());
+        assertEquals(Emotions.ALL, r.labels());
+        int pooled = 0;
+        for (int[] row : r.confusion()) {
+            pooled += IntStream.of(row).sum();
+        }
+        assertEquals(24 * 8, pooled);
+        assertTrue(r.accuracy() > 0.9, "separable data should be learnt: " + r.accuracy());
+        assertEquals(8, r.perClassRecall().size());
+        assertEquals(6, messages.size());
+    }
+
+    @Test
+    void seedProtocolUsesFourRavdessClassesAndAStratifiedQuarter() throws Exception {
+        FeatureTable ravdess = SyntheticTables.ravdess(SEED, Emotions.ALL, List.of(1, 2, 3, 4), 4, 5);
+        FeatureTable tess = SyntheticTables.tess(SEED, List.of("happy"), 10, 6);
+
+        EvaluationReport.SeedProtocol r = new Evaluator(SMALL_MLP, 2, m -> { })
+                .seedProtocol(SyntheticTables.concat(ravdess, tess), List.of(0, 1, 2));
+
+        assertEquals(Evaluator.SEED_PROTOCOL_LABELS.stream().sorted().toList(), r.labels().stream().sorted().toList());
+        assertEquals(3, r.seeds().size());
+        for (EvaluationReport.SeedRun run : r.seeds()) {
+            assertEquals(16, run.testClips()); // 25% of 16 RAVDESS clips per class, 4 classes; TESS is left out
+            assertEquals(48, run.trainClips());
+        }
+        assertTrue(r.accuracy() > 0.9, "separable data should be learnt: " + r.accuracy());
+        assertTrue(r.accuracyStd() >= 0 && r.uaStd() >= 0);
+    }
+
+    @Test
+    void stratifiedSplitsDifferBySeedButKeepClassShares() {
+        FeatureTable table = SyntheticTables.ravdess(SEED, List.of("calm", "happy"), List.of(1), 10, 1);
+
+        boolean[] a = Evaluator.stratifiedTestMask(table, 0);
+        boolean[] b = Evaluator.stratifiedTestMask(table, 1);
+
+        for (boolean[] mask : List.of(a, b)) {
+            assertEquals(3, IntStream.range(0, 10).filter(i -> mask[i]).count()); // ceil(25% of 10)
+            assertEquals(3, IntStream.range(10, 20).filter(i -> mask[i]).count());
+        }
+        assertFalse(Arrays.equals(a, b));
+        assertArrayEquals(a, Evaluator.stratifiedTestMask(table, 0));
+    }
+
+    @Test
+    void foldsFileIsReadAndChecked() throws IOException {
+        RavdessFolds folds = RavdessFolds.load(SharedData.datasets().resolve("ravdess-folds.json"));
+
+        assertEquals(6, folds.size());
+        assertEquals(List.of(1, 11, 20, 21), folds.testActors().get(0));
+        assertEquals(24, folds.testActors().stream().mapToInt(List::size).sum());
+    }
+}
