@@ -46,7 +46,7 @@ class EmotionRecognizerTest {
 
         assertValid(p);
         assertNull(p.segments(), "a short clip is not split");
-        assertEquals(new SpeechDecoder(AudioLimits.defaults()).decode(bytes).durationSeconds(), p.durationSeconds());
+        assertEquals(new SpeechDecoder(AudioLimits.defaults(), recognizer.featureSet().sampleRate()).decode(bytes).durationSeconds(), p.durationSeconds());
         assertEquals(recognizer.modelVersion(), p.model());
         assertTrue(p.timings().decodeMillis() > 0 && p.timings().featuresMillis() > 0
                 && p.timings().classifyMillis() > 0, p.timings().toString());
@@ -64,7 +64,7 @@ class EmotionRecognizerTest {
 
     @Test
     void splitsLongClipsAndAveragesSegmentsByDuration() throws Exception {
-        SpeechDecoder decoder = new SpeechDecoder(AudioLimits.defaults());
+        SpeechDecoder decoder = new SpeechDecoder(AudioLimits.defaults(), recognizer.featureSet().sampleRate());
         List<float[]> parts = new ArrayList<>();
         for (String name : List.of("03-01-05-02-01-01-03.flac", "03-01-04-02-02-02-03.flac",
                 "03-01-03-01-01-01-03.flac", "03-01-02-02-01-02-03.flac", "03-01-07-01-02-01-03.flac")) {

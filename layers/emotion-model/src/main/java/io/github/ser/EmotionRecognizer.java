@@ -39,7 +39,7 @@ public final class EmotionRecognizer {
     private EmotionRecognizer(ModelArtifact model, RecognizerSettings settings) {
         this.model = model;
         this.settings = settings;
-        this.decoder = new SpeechDecoder(settings.limits());
+        this.decoder = new SpeechDecoder(settings.limits(), model.featureSet().sampleRate());
         this.segmenter = new VoiceActivitySegmenter(settings.segmenter());
     }
 
@@ -61,7 +61,7 @@ public final class EmotionRecognizer {
     /** For audio that is already decoded (any rate; resampled here like everything else). */
     public Prediction recognize(AudioClip clip) throws AudioException {
         long start = System.nanoTime();
-        AudioClip atModelRate = SpeechDecoder.toModelRate(clip);
+        AudioClip atModelRate = decoder.toModelRate(clip);
         return recognizeDecoded(atModelRate, millisSince(start));
     }
 
@@ -121,7 +121,8 @@ public final class EmotionRecognizer {
             }
         }
         int best = ArgMax.of(overall);
-        return new Prediction(labels().get(best), overall[best], asMap(overall), duration, model.version(),
+        return new Prediction(labels().get(best), overall[best], model.calibration().isUncertain(overall[best]),
+                asMap(overall), duration, model.version(),
                 segmentPredictions, new Prediction.Timings(decodeMillis, featuresMillis, classifyMillis));
     }
 

@@ -72,9 +72,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         EmotionRecognizer recognizer = Recognizers.load(model);
         FeatureSet featureSet = set == null ? recognizer.featureSet()
-                : FeatureSets.byName("default".equals(set) ? FeatureSets.DEFAULT : set);
+                : FeatureSets.byName(set);
         // the long clip must not trip the default 10-minute limit it is meant to exercise
-        SpeechDecoder decoder = new SpeechDecoder(new AudioLimits(AudioLimits.DEFAULT_MAX_BYTES, 3600));
+        SpeechDecoder decoder = new SpeechDecoder(new AudioLimits(AudioLimits.DEFAULT_MAX_BYTES, 3600), featureSet.sampleRate());
 
         System.err.println("warm-up pass over " + files.size() + " clips");
         timeClips(files, decoder, featureSet);
@@ -143,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
     private Map<String, Object> timeLongClip(List<byte[]> files, SpeechDecoder decoder, FeatureSet featureSet,
                                              EmotionRecognizer recognizer, PerClip shortClips)
             throws AudioException {
-        int rate = SpeechDecoder.SAMPLE_RATE;
+        int rate = decoder.sampleRate();
         float[] samples = new float[(int) Math.round(longMinutes * 60 * rate)];
         int filled = 0;
         for (int i = 0; filled < samples.length; i = (i + 1) % files.size()) {

@@ -23,19 +23,23 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** {@code ser evaluate}: speaker-independent CV on the RAVDESS folds and the prototype's random-split protocol. */
+/**
+ * {@code ser evaluate}: speaker-independent CV on the RAVDESS folds, leave-one-corpus-out over every {@code --data}
+ * corpus, and the prototype's random-split protocol.
+ */
 @Command(name = "evaluate", description = "Evaluate a feature set + classifier: speaker-independent 6-fold CV "
-        + "on RAVDESS (training may add TESS) and the prototype's 4-class random-split protocol.")
+        + "on RAVDESS (other corpora join every training fold), leave-one-corpus-out (one --data per corpus) and the "
+        + "prototype's 4-class random-split protocol.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    enum Protocol { speaker, seed, both }
+    enum Protocol { speaker, corpus, seed, all }
 
     @Mixin
     TrainingOptions options;
 
-    @Option(names = "--protocol", defaultValue = "both", paramLabel = "P",
-            description = "speaker, seed or both. Default: ${DEFAULT-VALUE}.")
-    Protocol protocol;
+    @Option(names = "--protocol", defaultValue = "all", split = ",", paramLabel = "P",
+            description = "speaker, corpus, seed or all (comma-separated). Default: ${DEFAULT-VALUE}.")
+    List<Protocol> protocols;
 
     @Option(names = "--folds", paramLabel = "FILE",
             description = "Fold definition. Default: ../shared/datasets/ravdess-folds.json beside the repository.")
@@ -53,11 +57,12 @@ final class EvaluateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         FeatureSet featureSet = options.featureSet();
         List<ClassifierSpec> specs = options.specs();
-        RavdessFolds foldSet = protocol == Protocol.seed ? null
+        RavdessFolds foldSet = !runs(Protocol.speaker) ? null
                 : RavdessFolds.load(folds != null ? folds : SerPaths.defaultFolds());
         FeatureTable table = options.extract(featureSet);
-        if (table.clips().stream().noneMatch(c -> LabeledClip.RAVDESS.equals(c.corpus()))) {
-            throw new IOException("no RAVDESS clips among --data: both protocols test on RAVDESS");
+        if ((runs(Protocol.speaker) || runs(Protocol.seed))
+                && table.clips().stream().noneMatch(c -> LabeledClip.RAVDESS.equals(c.corpus()))) {
+            throw new IOException("no RAVDESS clips among --data: the speaker and seed protocols test on RAVDESS");
         }
         double extractSeconds = (System.nanoTime() - start) / 1e9;
         List<EvaluationReport> results = new ArrayList<>();
@@ -83,13 +88,18 @@ final class EvaluateCommand implements Callable<Integer> {
         System.err.println("evaluating " + spec.describe());
         Evaluator evaluator = new Evaluator(spec, options.threads, System.err::println);
         EvaluationReport.SpeakerIndependent si = foldSet == null ? null : evaluator.speakerIndependent(table, foldSet);
-        EvaluationReport.SeedProtocol sp = protocol == Protocol.speaker ? null
+        EvaluationReport.LeaveOneCorpusOut loco = runs(Protocol.corpus) ? evaluator.leaveOneCorpusOut(table) : null;
+        EvaluationReport.SeedProtocol sp = !runs(Protocol.seed) ? null
                 : evaluator.seedProtocol(table, IntStream.range(0, seeds).boxed().toList());
         Map<String, Integer> clips = table.clips().stream().filter(LabeledClip::isOriginal)
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.summingInt(c -> 1)));
         FeatureSet featureSet = table.featureSet();
-        return new EvaluationReport(featureSet.name(), featureSet.version(), spec.describe(), clips, si, sp,
+        return new EvaluationReport(featureSet.name(), featureSet.version(), spec.describe(), clips, si, sp, loco,
                 Instant.now().toString(), extractSeconds, (System.nanoTime() - start) / 1e9, null);
+    }
+
+    private boolean runs(Protocol p) {
+        return protocols.contains(p) || protocols.contains(Protocol.all);
     }
 
     private static void printComparison(List<ClassifierSpec> specs, List<EvaluationReport> results, PrintStream out) {
@@ -131,6 +141,19 @@ final class EvaluateCommand implements Callable<Integer> {
                 out.printf("    %-10s%s%n", si.labels().get(t), IntStream.of(row)
                         .mapToObj(n -> String.format("%5d", n)).collect(Collectors.joining()));
             }
+        }
+        EvaluationReport.LeaveOneCorpusOut loco = r.leaveOneCorpusOut();
+        if (loco != null) {
+            out.printf("%nLeave-one-corpus-out: mean UA4 %s   mean UA %s%n", Table.percent(loco.mean().ua4()),
+                    Table.percent(loco.mean().ua()));
+            out.println("  held out    clips   accuracy      UA     UA4   ECE before/after (T)");
+            for (EvaluationReport.HeldOutCorpus c : loco.perCorpus()) {
+                out.printf("  %-9s %7d    %s  %s  %s   %.3f / %.3f (%.2f)%n", c.corpus(), c.clips(),
+                        Table.percent(c.accuracy()), Table.percent(c.ua()), Table.percent(c.ua4()),
+                        c.calibration().eceBefore(), c.calibration().eceAfter(), c.calibration().temperature());
+            }
+            out.printf("  calibration from all held-out predictions: temperature %.3f, uncertain below %.2f%n",
+                    loco.calibration().temperature(), loco.calibration().uncertainBelow());
         }
         EvaluationReport.SeedProtocol sp = r.seedProtocol();
         if (sp != null) {

@@ -33,8 +33,8 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FeatureSet featureSet = FeatureSets.byName("default".equals(set) ? FeatureSets.DEFAULT : set);
-        SpeechDecoder decoder = new SpeechDecoder(AudioLimits.defaults());
+        FeatureSet featureSet = FeatureSets.byName(set);
+        SpeechDecoder decoder = new SpeechDecoder(AudioLimits.defaults(), featureSet.sampleRate());
         boolean failed = false;
         for (Path file : files) {
             try {
@@ -44,7 +44,7 @@ final class FeaturesCommand implements Callable<Integer> {
                 json.put("set", featureSet.name());
                 json.put("version", featureSet.version());
                 json.put("names", featureSet.names());
-                json.put("features", featureSet.extract(samples, SpeechDecoder.SAMPLE_RATE));
+                json.put("features", featureSet.extract(samples, decoder.sampleRate()));
                 System.out.println(Json.line(json));
             } catch (AudioException e) {
                 failed = true;

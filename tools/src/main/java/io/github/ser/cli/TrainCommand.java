@@ -1,10 +1,12 @@
 package io.github.ser.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ser.features.FeatureSet;
 import io.github.ser.training.ClassifierSpec;
 import io.github.ser.training.EvaluationReport;
 import io.github.ser.training.FeatureTable;
+import io.github.ser.model.Calibration;
 import io.github.ser.model.ModelArtifact;
 import io.github.ser.training.Trainer;
 import picocli.CommandLine.Command;
@@ -14,10 +16,14 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ser train}: trains on every clip given and writes the model artifact. */
-@Command(name = "train", description = "Train a model on RAVDESS/TESS folders and write the model artifact.")
+@Command(name = "train", description = "Train a model on corpus folders and write the model artifact; with "
+        + "--metrics, it carries that evaluation's summary and the calibration fitted on its held-out predictions.")
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,18 +34,22 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--metrics", paramLabel = "REPORT",
-            description = "An `ser evaluate --report` file whose summary the model carries.")
-    Path metrics;
+            description = "An `ser evaluate --report` file (same recipe; repeatable, e.g. one per protocol) whose "
+                    + "summary the model carries; a report's leave-one-corpus-out predictions calibrate its confidence.")
+    List<Path> metrics = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         long start = System.nanoTime();
         FeatureSet featureSet = options.featureSet();
         ClassifierSpec spec = options.spec();
-        JsonNode summary = metrics == null ? null : summary(metrics, featureSet, spec);
+        JsonNode report = metrics.isEmpty() ? null : combined(metrics, featureSet, spec);
         FeatureTable table = options.extract(featureSet);
         System.err.println("training " + spec.describe() + " on " + table.size() + " clips");
-        ModelArtifact artifact = Trainer.train(table, spec, summary, Instant.now());
+        Trainer.Provenance provenance = new Trainer.Provenance(
+                report == null ? null : EvaluationReport.summarize(report), calibration(report),
+                options.foldCalm ? Map.of("calm", "neutral") : Map.of(), options.augmentationSummary());
+        ModelArtifact artifact = Trainer.train(table, spec, provenance, Instant.now());
         Path target = out != null ? out : SerPaths.defaultModel();
         artifact.save(target);
         System.err.printf("wrote %s (%s, labels %s) in %.0f s%n", target, artifact.version(), artifact.labels(),
@@ -47,15 +57,41 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The report's headline numbers; warns when they were measured with other settings than this model's. */
-    private static JsonNode summary(Path report, FeatureSet featureSet, ClassifierSpec spec) throws IOException {
+    /** The report's calibration (fitted on its leave-one-corpus-out predictions), or null. */
+    private static Calibration calibration(JsonNode report) throws IOException {
+        JsonNode c = report == null ? null : report.path("leaveOneCorpusOut").path("calibration");
+        return c == null || !c.isObject() ? null : Json.MAPPER.treeToValue(c, Calibration.class);
+    }
+
+    /** The reports' protocol results side by side (a later report's protocol replaces an earlier one's). */
+    private static JsonNode combined(List<Path> reports, FeatureSet featureSet, ClassifierSpec spec)
+            throws IOException {
+        ObjectNode all = null;
+        for (Path path : reports) {
+            JsonNode one = report(path, featureSet, spec);
+            if (all == null) {
+                all = one.deepCopy();
+            } else {
+                for (String protocol : List.of("speakerIndependent", "leaveOneCorpusOut", "seedProtocol")) {
+                    if (one.has(protocol)) {
+                        all.set(protocol, one.get(protocol));
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The report; warns when it was measured with other settings than this model's. */
+    private static JsonNode report(Path report, FeatureSet featureSet, ClassifierSpec spec) throws IOException {
         JsonNode json = Json.MAPPER.readTree(report.toFile());
         if (!featureSet.name().equals(json.path("featureSet").asText())
+                || featureSet.version() != json.path("featureSetVersion").asInt()
                 || !spec.describe().equals(json.path("classifier").asText())) {
             System.err.println("warning: " + report + " was measured with feature set '"
                     + json.path("featureSet").asText() + "' and classifier '" + json.path("classifier").asText()
                     + "', not the settings of this model");
         }
-        return EvaluationReport.summarize(json);
+        return json;
     }
 }

@@ -3,7 +3,10 @@ package io.github.ser.cli;
 import io.github.ser.audio.AudioLimits;
 import io.github.ser.features.FeatureSet;
 import io.github.ser.features.FeatureSets;
+import io.github.ser.training.Augmentation;
 import io.github.ser.training.ClassifierSpec;
+import io.github.ser.training.FeatureCache;
+import io.github.ser.training.TrainingDefaults;
 import io.github.ser.training.CorpusScanner;
 import io.github.ser.training.FeatureTable;
 import io.github.ser.training.LabeledClip;
@@ -23,7 +26,8 @@ import java.util.stream.Collectors;
 final class TrainingOptions {
 
     @Option(names = "--data", required = true, paramLabel = "DIR",
-            description = "Folder with RAVDESS and/or TESS clips (repeatable).")
+            description = "A corpus folder (repeatable): RAVDESS, TESS, nEMO, ASED, TurEV-DB (recognised from their "
+                    + "layout) or any <label>/<file> folder.")
     List<Path> data;
 
     @Option(names = "--features", defaultValue = "default", paramLabel = "SET",
@@ -63,10 +67,30 @@ final class TrainingOptions {
             description = "Weight training clips so every class weighs the same (default; --no-balance to turn off).")
     boolean balance;
 
-    @Option(names = "--speeds", defaultValue = "0.9,1.1", split = ",", paramLabel = "S",
-            description = "Also train on every training clip played at these speeds (speed perturbation; test clips "
-                    + "are never perturbed). 'none' for no augmentation. Default: ${DEFAULT-VALUE}.")
-    List<String> speeds;
+    @Option(names = "--augment", defaultValue = TrainingDefaults.AUGMENT, split = ",", paramLabel = "A",
+            description = "Augmented training copies: speed:F, gain:DB, noise:SNR (pink), telephone, lowpass:HZ, "
+                    + "chained with + (test clips are never augmented); 'none' for none. Default: ${DEFAULT-VALUE}.")
+    List<String> augment;
+
+    @Option(names = "--copies", defaultValue = "" + TrainingDefaults.COPIES, paramLabel = "K",
+            description = "Augmented copies per training clip, drawn from --augment (a fixed choice per file); "
+                    + "0 or more than the list = every one. Default: ${DEFAULT-VALUE}.")
+    int copies;
+
+    @Option(names = "--fold-calm", negatable = true, defaultValue = "" + TrainingDefaults.FOLD_CALM, fallbackValue = "true",
+            description = "Train and score calm as neutral (only RAVDESS and TurEV-DB have calm). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    boolean foldCalm;
+
+    @Option(names = "--ignore-features", defaultValue = TrainingDefaults.IGNORED_FEATURES, paramLabel = "REGEX",
+            description = "Feature names the classifier does not see (a regular expression; the model still takes "
+                    + "the whole vector). Default: '${DEFAULT-VALUE}'.")
+    String ignoreFeatures;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Feature cache folder (per feature set version, clip and augmentation). "
+                    + "Default: $SER_FEATURE_CACHE, else ~/.cache/ser/features; 'none' to compute everything.")
+    String cache;
 
     @Option(names = "--ensemble", defaultValue = "" + MlpSettings.DEFAULT_ENSEMBLE, paramLabel = "N",
             description = "MLP: average the probabilities of N networks with seeds seed..seed+N-1. "
@@ -78,7 +102,7 @@ final class TrainingOptions {
     int threads;
 
     FeatureSet featureSet() {
-        return FeatureSets.byName("default".equals(features) ? FeatureSets.DEFAULT : features);
+        return FeatureSets.byName(features);
     }
 
     /** The one classifier to train. */
@@ -92,7 +116,7 @@ final class TrainingOptions {
     /** Every classifier asked for, in order. */
     List<ClassifierSpec> specs() {
         MlpSettings mlp = new MlpSettings(hidden, epochs, learningRate, momentum, decay, seed, ensemble);
-        return classifiers.stream().map(kind -> new ClassifierSpec(kind.trim(), mlp, balance)).toList();
+        return classifiers.stream().map(kind -> new ClassifierSpec(kind.trim(), mlp, balance, ignoreFeatures)).toList();
     }
 
     List<LabeledClip> clips() throws IOException {
@@ -100,21 +124,34 @@ final class TrainingOptions {
         for (Path dir : data) {
             List<LabeledClip> found = CorpusScanner.scan(dir);
             if (found.isEmpty()) {
-                throw new IOException("no RAVDESS or TESS clips under " + dir);
+                throw new IOException("no labelled clips of a known corpus layout under " + dir);
             }
-            clips.addAll(found);
+            found.forEach(c -> clips.add(foldCalm && "calm".equals(c.emotion()) ? c.relabelled("neutral") : c));
         }
+        List<Augmentation> pool = Augmentation.parseList(augment);
         List<LabeledClip> augmented = new ArrayList<>(clips);
-        for (String speed : speeds) {
-            if (!"none".equals(speed.trim())) {
-                double factor = Double.parseDouble(speed.trim());
-                if (!(factor >= 0.5 && factor <= 2.0)) {
-                    throw new IllegalArgumentException("--speeds takes factors between 0.5 and 2, not " + speed);
-                }
-                clips.forEach(clip -> augmented.add(clip.atSpeed(factor)));
+        for (LabeledClip clip : clips) {
+            for (Augmentation a : Augmentation.choose(pool, copies <= 0 ? pool.size() : copies, clip.file())) {
+                augmented.add(clip.augmented(a));
             }
         }
         return augmented;
+    }
+
+    /** The augmentation recipe in words, for the model's manifest. */
+    String augmentationSummary() {
+        List<Augmentation> pool = Augmentation.parseList(augment);
+        if (pool.isEmpty()) {
+            return "none";
+        }
+        int k = copies <= 0 ? pool.size() : Math.min(copies, pool.size());
+        return k + " of " + pool.stream().map(Augmentation::spec).collect(Collectors.joining(", ")) + " per recording";
+    }
+
+    FeatureCache openCache(FeatureSet featureSet) throws IOException {
+        String dir = cache != null ? cache : System.getenv().getOrDefault("SER_FEATURE_CACHE",
+                Path.of(System.getProperty("user.home"), ".cache", "ser", "features").toString());
+        return "none".equals(dir) ? FeatureCache.none() : FeatureCache.open(Path.of(dir), featureSet);
     }
 
     /** Decodes and extracts every clip once; failures are reported on stderr and left out. */
@@ -123,10 +160,14 @@ final class TrainingOptions {
         Map<String, Long> perCorpus = clips.stream().filter(LabeledClip::isOriginal)
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.counting()));
         System.err.println("clips: " + perCorpus + " + " + clips.stream().filter(c -> !c.isOriginal()).count()
-                + " speed-perturbed training copies; feature set " + featureSet.name() + " v"
+                + " augmented training copies; feature set " + featureSet.name() + " v"
                 + featureSet.version() + " (" + featureSet.names().size() + " numbers)");
-        FeatureTable table = FeatureTable.extract(clips, featureSet, new SpeechDecoder(AudioLimits.defaults()),
-                threads, System.err::println);
+        FeatureTable table;
+        try (FeatureCache featureCache = openCache(featureSet)) {
+            table = FeatureTable.extract(clips, featureSet,
+                    new SpeechDecoder(AudioLimits.defaults(), featureSet.sampleRate()), featureCache, threads,
+                    System.err::println);
+        }
         for (FeatureTable.Failure failure : table.failures()) {
             System.err.println(Json.error(failure.clip().file().toString(), failure.code(), failure.message()));
         }

@@ -3,6 +3,7 @@ package io.github.ser.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ser.model.Emotions;
+import io.github.ser.model.Manifest;
 import io.github.ser.model.ModelArtifact;
 import io.github.ser.training.TestModels;
 import io.github.ser.testing.SharedData;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +26,7 @@ class TrainEvaluateBenchCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] TINY_MLP = {"--features", "seed", "--hidden", "4", "--epochs", "5", "--ensemble", "1",
-        "--speeds", "none"};
+        "--augment", "none", "--no-fold-calm", "--cache", "none"};
 
     @TempDir
     static Path dir;
@@ -51,7 +53,7 @@ class TrainEvaluateBenchCommandTest {
     }
 
     @Test
-    void evaluateReportsBothProtocolsAndTrainEmbedsTheSummary() throws IOException {
+    void evaluateReportsEveryProtocolAndTrainEmbedsTheSummaryAndCalibration() throws IOException {
         Path folds = Files.writeString(dir.resolve("folds.json"), "{\"test_actors\": [[1], [2]]}");
         Path report = dir.resolve("out/report.json");
 
@@ -79,6 +81,15 @@ class TrainEvaluateBenchCommandTest {
         assertTrue(seed.get("accuracyStd").asDouble() >= 0);
         assertEquals(2, seed.get("seeds").size());
         assertEquals(4, seed.get("labels").size());
+        JsonNode loco = r.get("leaveOneCorpusOut");
+        assertEquals(List.of("ravdess", "tess"), loco.get("perCorpus").findValuesAsText("corpus"));
+        assertEquals(120, loco.get("perCorpus").get(0).get("clips").asInt());
+        assertEquals(200, loco.get("perCorpus").get(1).get("clips").asInt());
+        assertEquals(200, loco.get("perCorpus").get(1).get("ua4Clips").asInt(), "every TESS angry clip is one of the four");
+        assertFraction(loco.get("mean").get("ua4"));
+        assertFraction(loco.get("perCorpus").get(0).get("calibration").get("eceBefore"));
+        assertTrue(loco.get("calibration").get("temperature").asDouble() > 0);
+        assertTrue(evaluate.out().contains("Leave-one-corpus-out: mean UA4"), evaluate.out());
 
         Path model = dir.resolve("trained/model.zip");
         CliRun train = CliRun.of(concat(new String[] {"train", "--data", ravdess.toString(), "--data",
@@ -92,6 +103,14 @@ class TrainEvaluateBenchCommandTest {
         assertEquals(si.get("accuracy").asDouble(), metrics.get("speakerIndependent").get("accuracy").asDouble());
         assertEquals(seed.get("ua").asDouble(), metrics.get("seedProtocol").get("ua").asDouble());
         assertEquals(r.get("classifier").asText(), artifact.manifest().classifier());
+        assertEquals(loco.get("mean").get("ua4").asDouble(),
+                metrics.get("leaveOneCorpusOut").get("mean").get("ua4").asDouble());
+        assertEquals(loco.get("calibration").get("temperature").asDouble(),
+                artifact.calibration().temperature(), 1e-12, "calibrated on the report's held-out predictions");
+        List<Manifest.Source> sources = artifact.manifest().trainedOn().sources();
+        assertEquals(List.of("ravdess", "tess"), sources.stream().map(Manifest.Source::corpus).toList());
+        assertEquals(2, sources.get(0).speakers());
+        assertEquals("CC BY-NC-ND 4.0", sources.get(1).licence());
     }
 
     @Test
@@ -101,7 +120,8 @@ class TrainEvaluateBenchCommandTest {
 
         CliRun run = CliRun.of("evaluate", "--data", ravdess.toString(), "--folds", folds.toString(),
                 "--protocol", "speaker", "--features", "seed", "--hidden", "4", "--epochs", "5", "--ensemble", "2",
-                "--speeds", "0.9,1.1", "--report", report.toString());
+                "--augment", "speed:0.9,speed:1.1", "--copies", "2", "--no-fold-calm", "--cache", "none",
+                "--report", report.toString());
 
         assertEquals(0, run.exit(), run.err());
         JsonNode r = JSON.readTree(report.toFile());
@@ -109,6 +129,7 @@ class TrainEvaluateBenchCommandTest {
         JsonNode si = r.get("speakerIndependent");
         assertEquals(120, si.get("predictions").asInt(), "tests see each recording once, unperturbed");
         assertEquals(180, si.get("folds").get(0).get("trainClips").asInt(), "actor 2 at speeds 1, 0.9 and 1.1");
+        assertTrue(si.get("labels").toString().contains("calm"), "--no-fold-calm keeps calm a class");
         assertTrue(r.get("classifier").asText().contains("weka.classifiers.meta.Vote"), r.get("classifier").asText());
     }
 

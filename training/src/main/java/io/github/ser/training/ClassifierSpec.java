@@ -10,6 +10,9 @@ import weka.classifiers.meta.FilteredClassifier;
 import weka.classifiers.meta.Vote;
 import weka.core.SelectedTag;
 import weka.core.Utils;
+import weka.filters.Filter;
+import weka.filters.MultiFilter;
+import weka.filters.unsupervised.attribute.RemoveByName;
 import weka.filters.unsupervised.attribute.Standardize;
 
 import java.util.List;
@@ -26,17 +29,25 @@ import java.util.Locale;
  *
  * @param kind           {@code mlp} (shipped), {@code smo} or {@code logistic} (for comparison in {@code ser evaluate})
  * @param mlp            settings used when kind is mlp (its seed also seeds SMO)
- * @param balanceClasses weight training instances inversely to their class frequency
+ * @param balanceClasses  weight training instances by {@link TrainingWeights} (corpus and class balanced)
+ * @param ignoredFeatures a regular expression of feature names the classifier does not see (removed by a Weka
+ *                        filter inside the model, so the artifact's header stays the feature set's); empty for none
  */
-public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasses) {
+public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasses, String ignoredFeatures) {
 
     public static final List<String> KINDS = List.of("mlp", "smo", "logistic");
 
     public ClassifierSpec {
         kind = kind.toLowerCase(Locale.ROOT);
+        ignoredFeatures = ignoredFeatures == null ? "" : ignoredFeatures;
+        java.util.regex.Pattern.compile(ignoredFeatures); // a bad expression fails here, not mid-training
         if (!KINDS.contains(kind)) {
             throw new IllegalArgumentException("unknown classifier '" + kind + "', expected one of " + KINDS);
         }
+    }
+
+    public ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasses) {
+        this(kind, mlp, balanceClasses, "");
     }
 
     public ClassifierSpec(String kind, MlpSettings mlp) {
@@ -48,14 +59,22 @@ public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasse
     }
 
     public ClassifierSpec withSeed(int seed) {
-        return new ClassifierSpec(kind, mlp.withSeed(seed), balanceClasses);
+        return new ClassifierSpec(kind, mlp.withSeed(seed), balanceClasses, ignoredFeatures);
     }
 
     /** A new, untrained classifier. */
     public Classifier newClassifier() {
         WekaEnvironment.ensure();
         FilteredClassifier filtered = new FilteredClassifier();
-        filtered.setFilter(new Standardize());
+        if (ignoredFeatures.isEmpty()) {
+            filtered.setFilter(new Standardize());
+        } else {
+            RemoveByName remove = new RemoveByName();
+            remove.setExpression(ignoredFeatures);
+            MultiFilter both = new MultiFilter();
+            both.setFilters(new Filter[] {remove, new Standardize()});
+            filtered.setFilter(both);
+        }
         filtered.setClassifier(base());
         return filtered;
     }

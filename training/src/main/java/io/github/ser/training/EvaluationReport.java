@@ -17,6 +17,7 @@ import java.util.Map;
  * @param clips               clips used per corpus
  * @param speakerIndependent  6-fold speaker-independent RAVDESS result, or null if not run
  * @param seedProtocol        the prototype's random-split protocol, or null if not run
+ * @param leaveOneCorpusOut   each corpus tested by a model trained on the others, or null if not run
  * @param createdAt           ISO-8601 instant
  * @param featureSeconds      wall time of decoding and feature extraction (shared by all compared classifiers)
  * @param classifierSeconds   wall time of training and testing this classifier under both protocols
@@ -29,6 +30,7 @@ public record EvaluationReport(String featureSet,
                                Map<String, Integer> clips,
                                SpeakerIndependent speakerIndependent,
                                SeedProtocol seedProtocol,
+                               LeaveOneCorpusOut leaveOneCorpusOut,
                                String createdAt,
                                double featureSeconds,
                                double classifierSeconds,
@@ -36,7 +38,7 @@ public record EvaluationReport(String featureSet,
 
     public EvaluationReport withComparisons(List<EvaluationReport> others) {
         return new EvaluationReport(featureSet, featureSetVersion, classifier, clips, speakerIndependent,
-                seedProtocol, createdAt, featureSeconds, classifierSeconds, List.copyOf(others));
+                seedProtocol, leaveOneCorpusOut, createdAt, featureSeconds, classifierSeconds, List.copyOf(others));
     }
 
     /**
@@ -69,6 +71,36 @@ public record EvaluationReport(String featureSet,
     }
 
     /**
+     * @param perCorpus   one entry per held-out corpus
+     * @param mean        unweighted means over corpora: the headline generalisation figure
+     * @param labels      the model's labels (order of the held-out distributions)
+     * @param calibration temperature and uncertainty threshold fitted on all held-out predictions pooled
+     * @param heldOut     the pooled held-out distributions (not written to the report; used to calibrate a model)
+     * @param heldOutTruth their true label indices
+     */
+    public record LeaveOneCorpusOut(String protocol, List<HeldOutCorpus> perCorpus, CorpusMean mean,
+                                    List<String> labels, io.github.ser.model.Calibration calibration,
+                                    @com.fasterxml.jackson.annotation.JsonIgnore double[][] heldOut,
+                                    @com.fasterxml.jackson.annotation.JsonIgnore int[] heldOutTruth) {
+    }
+
+    public record CorpusMean(double ua4, double ua) {
+    }
+
+    /**
+     * @param ua4         UA over angry/happy/neutral/sad (argmax over those four)
+     * @param ua4Clips    clips of those four labels
+     * @param calibration ECE on this corpus before and after a temperature fitted on the other corpora
+     */
+    public record HeldOutCorpus(String corpus, int clips, double accuracy, double ua, double ua4, int ua4Clips,
+                                Map<String, Double> perClassRecall, List<String> labels, int[][] confusion,
+                                CalibrationCheck calibration) {
+    }
+
+    public record CalibrationCheck(double temperature, double eceBefore, double eceAfter) {
+    }
+
+    /**
      * The headline numbers of a report (as written by {@code --report}) that a model artifact carries in its
      * manifest: protocol results without per-fold detail.
      */
@@ -78,6 +110,16 @@ public record EvaluationReport(String featureSet,
         if (report.path("speakerIndependent").isObject()) {
             copy(report.get("speakerIndependent"), summary.putObject("speakerIndependent"),
                     List.of("protocol", "accuracy", "ua", "perClassRecall", "labels", "confusion"));
+        }
+        JsonNode loco = report.path("leaveOneCorpusOut");
+        if (loco.isObject()) {
+            ObjectNode out = summary.putObject("leaveOneCorpusOut");
+            copy(loco, out, List.of("protocol", "mean", "calibration"));
+            ObjectNode perCorpus = out.putObject("perCorpus");
+            for (JsonNode c : loco.path("perCorpus")) {
+                ObjectNode one = perCorpus.putObject(c.path("corpus").asText());
+                copy(c, one, List.of("clips", "accuracy", "ua", "ua4", "calibration"));
+            }
         }
         if (report.path("seedProtocol").isObject()) {
             copy(report.get("seedProtocol"), summary.putObject("seedProtocol"),

@@ -142,14 +142,139 @@ public final class Evaluator {
 
     private static int[] trainAndPredict(ClassifierSpec spec, List<String> labels, FeatureTable train,
                                          FeatureTable test) throws Exception {
-        Instances trainData = Trainer.instances(train.featureSet(), labels, train.rows(), train.clips());
-        Classifier classifier = Trainer.fit(spec, trainData);
-        Instances testData = Trainer.instances(test.featureSet(), labels, test.rows(), test.clips());
-        int[] predicted = new int[testData.numInstances()];
+        double[][] p = trainAndScore(spec, labels, train, test);
+        int[] predicted = new int[p.length];
         for (int i = 0; i < predicted.length; i++) {
-            predicted[i] = ArgMax.of(classifier.distributionForInstance(testData.instance(i)));
+            predicted[i] = ArgMax.of(p[i]);
         }
         return predicted;
+    }
+
+    /** The trained classifier's distribution (over {@code labels}) for every test clip. */
+    private static double[][] trainAndScore(ClassifierSpec spec, List<String> labels, FeatureTable train,
+                                            FeatureTable test) throws Exception {
+        Classifier classifier = Trainer.fit(spec, Trainer.trainingInstances(spec, labels, train));
+        Instances testData = Trainer.instances(test.featureSet(), labels, test.rows(), test.clips());
+        double[][] p = new double[testData.numInstances()][];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = classifier.distributionForInstance(testData.instance(i));
+        }
+        return p;
+    }
+
+    /**
+     * Leave-one-corpus-out: for each corpus, a model trained on all the others (with their augmented copies) is
+     * tested on that corpus's recordings. Scored twice per corpus: UA over all the labels the corpus has, and UA4
+     * over angry, happy, neutral and sad (argmax over those four probabilities, clips of those four labels). The
+     * held-out distributions also give the calibration: a temperature fitted on the other corpora's predictions is
+     * measured on each corpus in turn (cross-fitted, so the reported error is out of sample).
+     */
+    public EvaluationReport.LeaveOneCorpusOut leaveOneCorpusOut(FeatureTable table) throws InterruptedException {
+        List<String> labels = table.labels();
+        List<String> corpora = table.clips().stream().filter(LabeledClip::isOriginal).map(LabeledClip::corpus)
+                .distinct().sorted().toList();
+        if (corpora.size() < 2) {
+            throw new IllegalArgumentException("leave-one-corpus-out needs at least two corpora, got " + corpora);
+        }
+        List<Callable<double[][]>> tasks = new ArrayList<>();
+        List<FeatureTable> tests = new ArrayList<>();
+        for (String corpus : corpora) {
+            FeatureTable train = table.filter(c -> !c.corpus().equals(corpus));
+            FeatureTable test = table.filter(c -> c.corpus().equals(corpus) && c.isOriginal());
+            tests.add(test);
+            tasks.add(() -> {
+                double[][] p = trainAndScore(spec, labels, train, test);
+                progress.accept("held out " + corpus + " (" + test.size() + " clips) done");
+                return p;
+            });
+        }
+        List<double[][]> scored = runAll(tasks);
+        List<EvaluationReport.HeldOutCorpus> perCorpus = new ArrayList<>();
+        for (int k = 0; k < corpora.size(); k++) {
+            int[] truth = truth(labels, tests.get(k));
+            double[][] p = scored.get(k);
+            Scores all = Scores.of(labels, truth, argmaxes(p));
+            Scores four = fourClass(labels, truth, p);
+            perCorpus.add(new EvaluationReport.HeldOutCorpus(corpora.get(k), truth.length, all.accuracy(), all.ua(),
+                    four.ua(), four.count(), all.perClassRecall(), all.labels(), all.confusion(),
+                    calibrationOnHeldOut(scored, tests, labels, k)));
+        }
+        double ua4 = perCorpus.stream().mapToDouble(EvaluationReport.HeldOutCorpus::ua4).average().orElse(0);
+        double ua = perCorpus.stream().mapToDouble(EvaluationReport.HeldOutCorpus::ua).average().orElse(0);
+        List<double[]> pooled = new ArrayList<>();
+        List<Integer> pooledTruth = new ArrayList<>();
+        for (int k = 0; k < corpora.size(); k++) {
+            pooled.addAll(List.of(scored.get(k)));
+            for (int t : truth(labels, tests.get(k))) {
+                pooledTruth.add(t);
+            }
+        }
+        double[][] allP = pooled.toArray(double[][]::new);
+        int[] allTruth = toArray(pooledTruth);
+        return new EvaluationReport.LeaveOneCorpusOut(
+                "leave-one-corpus-out over " + corpora + ": train on all the other corpora (with augmented copies), "
+                        + "test on the held-out corpus's recordings; ua4 = UA over angry/happy/neutral/sad with argmax "
+                        + "over those four probabilities; mean = unweighted mean over corpora",
+                perCorpus, new EvaluationReport.CorpusMean(ua4, ua), labels,
+                CalibrationFit.fit(allP, allTruth), allP, allTruth);
+    }
+
+    /** The ECE on held-out corpus {@code k} before and after a temperature fitted on the other corpora. */
+    private static EvaluationReport.CalibrationCheck calibrationOnHeldOut(List<double[][]> scored,
+                                                                         List<FeatureTable> tests,
+                                                                         List<String> labels, int k) {
+        List<double[]> others = new ArrayList<>();
+        List<Integer> othersTruth = new ArrayList<>();
+        for (int j = 0; j < scored.size(); j++) {
+            if (j != k) {
+                others.addAll(List.of(scored.get(j)));
+                for (int t : truth(labels, tests.get(j))) {
+                    othersTruth.add(t);
+                }
+            }
+        }
+        io.github.ser.model.Calibration c = CalibrationFit.fit(others.toArray(double[][]::new),
+                toArray(othersTruth));
+        double[][] p = scored.get(k);
+        double[][] calibrated = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            calibrated[i] = c.apply(p[i]);
+        }
+        int[] truth = truth(labels, tests.get(k));
+        return new EvaluationReport.CalibrationCheck(c.temperature(),
+                CalibrationFit.expectedCalibrationError(p, truth),
+                CalibrationFit.expectedCalibrationError(calibrated, truth));
+    }
+
+    /** The four emotions every corpus has (TurEV-DB's calm counts as neutral when calm is folded). */
+    public static final List<String> FOUR = List.of("neutral", "happy", "sad", "angry");
+
+    /** UA over the clips labelled with one of {@link #FOUR}, predicting the likeliest of those four. */
+    static Scores fourClass(List<String> labels, int[] truth, double[][] p) {
+        List<Integer> t = new ArrayList<>();
+        List<Integer> predicted = new ArrayList<>();
+        for (int i = 0; i < truth.length; i++) {
+            int four = FOUR.indexOf(labels.get(truth[i]));
+            if (four < 0) {
+                continue;
+            }
+            double[] sub = new double[FOUR.size()];
+            for (int j = 0; j < FOUR.size(); j++) {
+                int index = labels.indexOf(FOUR.get(j));
+                sub[j] = index < 0 ? 0 : p[i][index];
+            }
+            t.add(four);
+            predicted.add(ArgMax.of(sub));
+        }
+        return Scores.of(FOUR, toArray(t), toArray(predicted));
+    }
+
+    private static int[] argmaxes(double[][] p) {
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = ArgMax.of(p[i]);
+        }
+        return out;
     }
 
     private <T> List<T> runAll(List<Callable<T>> tasks) throws InterruptedException {

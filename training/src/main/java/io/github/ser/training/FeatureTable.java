@@ -3,7 +3,6 @@ package io.github.ser.training;
 import io.github.ser.model.SpeechDecoder;
 import io.github.ser.model.Emotions;
 import io.github.ser.audio.AudioException;
-import io.github.ser.audio.Resampler;
 import io.github.ser.features.FeatureSet;
 
 import java.io.IOException;
@@ -37,13 +36,24 @@ public record FeatureTable(FeatureSet featureSet, List<LabeledClip> clips, List<
 
     public static FeatureTable extract(List<LabeledClip> clips, FeatureSet featureSet, SpeechDecoder decoder,
                                        int threads, Consumer<String> progress) throws InterruptedException {
+        return extract(clips, featureSet, decoder, FeatureCache.none(), threads, progress);
+    }
+
+    /** As above, taking rows from {@code cache} where it has them and adding the ones it computes. */
+    public static FeatureTable extract(List<LabeledClip> clips, FeatureSet featureSet, SpeechDecoder decoder,
+                                       FeatureCache cache, int threads, Consumer<String> progress)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         AtomicInteger done = new AtomicInteger();
         try {
             List<Future<double[]>> futures = new ArrayList<>(clips.size());
             for (LabeledClip clip : clips) {
                 futures.add(pool.submit(() -> {
-                    double[] row = featuresOf(clip, featureSet, decoder);
+                    double[] row = cache.get(clip).orElse(null);
+                    if (row == null) {
+                        row = featuresOf(clip, featureSet, decoder);
+                        cache.put(clip, row);
+                    }
                     int n = done.incrementAndGet();
                     if (n % 500 == 0 || n == clips.size()) {
                         progress.accept("features: " + n + "/" + clips.size() + " clips");
@@ -97,12 +107,8 @@ public record FeatureTable(FeatureSet featureSet, List<LabeledClip> clips, List<
     private static double[] featuresOf(LabeledClip clip, FeatureSet featureSet, SpeechDecoder decoder)
             throws IOException, AudioException {
         float[] samples = decoder.decode(Files.readAllBytes(clip.file())).samples();
-        if (!clip.isOriginal()) {
-            // resampled to fewer samples and read at the model rate: shorter and higher by the same factor
-            int rate = (int) Math.round(SpeechDecoder.SAMPLE_RATE / clip.speed());
-            samples = Resampler.resample(samples, SpeechDecoder.SAMPLE_RATE, rate);
-        }
-        return featureSet.extract(samples, SpeechDecoder.SAMPLE_RATE);
+        samples = clip.augmentation().apply(samples, decoder.sampleRate(), clip.file());
+        return featureSet.extract(samples, decoder.sampleRate());
     }
 
     private static Failure failure(LabeledClip clip, Throwable cause) {

@@ -1,35 +1,40 @@
 package io.github.ser.training;
 
 import io.github.ser.model.Emotions;
+
 import java.nio.file.Path;
 
 /**
- * One training or test recording.
+ * One training or test recording, or an augmented copy of one.
  *
- * @param file    the audio file
- * @param emotion canonical label (see {@link Emotions})
- * @param speaker who speaks, unique across corpora (e.g. {@code ravdess-07}, {@code OAF})
- * @param corpus  {@code ravdess} or {@code tess}
- * @param speed   playback speed for training-time augmentation: 1 is the recording as it is, 1.1 plays it 10%
- *                faster and higher (Kaldi-style speed perturbation: new voices for a speaker-independent model)
+ * @param file         the audio file
+ * @param emotion      canonical label (see {@link Emotions})
+ * @param speaker      who speaks, unique across corpora (e.g. {@code ravdess-07}, {@code OAF}, {@code nemo-EB0})
+ * @param corpus       the corpus id ({@link CorpusLayout#id()})
+ * @param augmentation how this copy differs from the recording ({@link Augmentation#NONE} for the recording itself)
  */
-public record LabeledClip(Path file, String emotion, String speaker, String corpus, double speed) {
+public record LabeledClip(Path file, String emotion, String speaker, String corpus, Augmentation augmentation) {
 
-    public static final String RAVDESS = "ravdess";
-    public static final String TESS = "tess";
+    public static final String RAVDESS = CorpusLayout.RAVDESS.id();
+    public static final String TESS = CorpusLayout.TESS.id();
 
     public LabeledClip(Path file, String emotion, String speaker, String corpus) {
-        this(file, emotion, speaker, corpus, 1.0);
+        this(file, emotion, speaker, corpus, Augmentation.NONE);
     }
 
-    /** The same recording played at another speed. */
-    public LabeledClip atSpeed(double newSpeed) {
-        return new LabeledClip(file, emotion, speaker, corpus, newSpeed);
+    /** An augmented copy of this recording. */
+    public LabeledClip augmented(Augmentation how) {
+        return new LabeledClip(file, emotion, speaker, corpus, how);
+    }
+
+    /** The same recording under another label (e.g. calm folded into neutral). */
+    public LabeledClip relabelled(String newEmotion) {
+        return new LabeledClip(file, newEmotion, speaker, corpus, augmentation);
     }
 
     /** True for the recording itself, false for an augmented copy (which is never test data). */
     public boolean isOriginal() {
-        return speed == 1.0;
+        return augmentation.isNone();
     }
 
     /** The RAVDESS actor number, or -1 for other corpora. */

@@ -1,5 +1,6 @@
 package io.github.ser.training;
 
+import io.github.ser.model.Calibration;
 import io.github.ser.model.ModelArtifact;
 import io.github.ser.model.Manifest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,6 @@ import weka.core.Instances;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +26,27 @@ public final class Trainer {
     private Trainer() {
     }
 
+    /**
+     * What a model carries about how it was made, beyond the clips themselves.
+     *
+     * @param metrics      summary of the evaluation report measured with the same recipe, or null
+     * @param calibration  fitted on that report's held-out predictions, or null for none
+     * @param relabelled   labels trained as another (e.g. calm as neutral); empty for none
+     * @param augmentation the augmented copies, as the options said them; or null
+     */
+    public record Provenance(JsonNode metrics, Calibration calibration, Map<String, String> relabelled,
+                             String augmentation) {
+        /** Nothing but the clips: no report, no calibration, no relabelling. */
+        public static final Provenance NONE = new Provenance(null, null, Map.of(), null);
+    }
+
     /** Trains on every clip of the table and describes the result in a manifest. */
-    public static ModelArtifact train(FeatureTable table, ClassifierSpec spec, JsonNode metrics, Instant now) {
+    public static ModelArtifact train(FeatureTable table, ClassifierSpec spec, Provenance provenance, Instant now) {
         if (table.size() == 0) {
             throw new IllegalArgumentException("no clips to train on");
         }
         List<String> labels = table.labels();
-        Instances data = instances(table.featureSet(), labels, table.rows(), table.clips());
+        Instances data = trainingInstances(spec, labels, table);
         Classifier classifier = fit(spec, data);
         FeatureSet featureSet = table.featureSet();
         Manifest manifest = new Manifest(
@@ -41,20 +55,17 @@ public final class Trainer {
                 featureSet.version(),
                 labels,
                 spec.describe(),
-                trainedOn(table),
-                metrics,
+                trainedOn(table, provenance),
+                provenance.metrics(),
+                provenance.calibration(),
                 now.toString());
         return ModelArtifact.of(classifier, data, manifest, featureSet);
     }
 
     /**
-     * A fitted classifier (with {@code balanceClasses}, the instances' weights are set first). Weka's checked
-     * exceptions become unchecked: they mean a bug or bad settings, not bad input.
+     * A fitted classifier. Weka's checked exceptions become unchecked: they mean a bug or bad settings, not bad input.
      */
     public static Classifier fit(ClassifierSpec spec, Instances data) {
-        if (spec.balanceClasses()) {
-            balanceClasses(data);
-        }
         Classifier classifier = spec.newClassifier();
         try {
             classifier.buildClassifier(data);
@@ -62,6 +73,18 @@ public final class Trainer {
             throw new IllegalStateException("training " + spec.kind() + " failed: " + e.getMessage(), e);
         }
         return classifier;
+    }
+
+    /** The training instances of {@code table}; with {@code balanceClasses}, weighted by {@link TrainingWeights}. */
+    public static Instances trainingInstances(ClassifierSpec spec, List<String> labels, FeatureTable table) {
+        Instances data = instances(table.featureSet(), labels, table.rows(), table.clips());
+        if (spec.balanceClasses()) {
+            double[] weights = TrainingWeights.balanced(table.clips());
+            for (int i = 0; i < weights.length; i++) {
+                data.instance(i).setWeight(weights[i]);
+            }
+        }
+        return data;
     }
 
     /** Weka instances for the given rows; clips whose label is not in {@code labels} are an error. */
@@ -88,21 +111,8 @@ public final class Trainer {
         return data;
     }
 
-    /** Weights every instance by n / (k * count of its class), so each of the k present classes weighs n / k. */
-    static void balanceClasses(Instances data) {
-        int[] counts = new int[data.numClasses()];
-        for (int i = 0; i < data.numInstances(); i++) {
-            counts[(int) data.instance(i).classValue()]++;
-        }
-        long present = Arrays.stream(counts).filter(c -> c > 0).count();
-        for (int i = 0; i < data.numInstances(); i++) {
-            int count = counts[(int) data.instance(i).classValue()];
-            data.instance(i).setWeight(data.numInstances() / (double) (present * count));
-        }
-    }
-
     /** Counts recordings, not their augmented copies. */
-    private static Manifest.TrainedOn trainedOn(FeatureTable all) {
+    private static Manifest.TrainedOn trainedOn(FeatureTable all, Provenance provenance) {
         FeatureTable table = all.filter(LabeledClip::isOriginal);
         Map<String, Integer> corpora = table.clips().stream()
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.summingInt(c -> 1)));
@@ -110,6 +120,14 @@ public final class Trainer {
         for (String label : table.labels()) {
             perLabel.put(label, (int) table.clips().stream().filter(c -> c.emotion().equals(label)).count());
         }
-        return new Manifest.TrainedOn(corpora, table.size(), perLabel);
+        List<Manifest.Source> sources = corpora.keySet().stream().map(corpus -> {
+            List<LabeledClip> clips = table.clips().stream().filter(c -> c.corpus().equals(corpus)).toList();
+            CorpusLayout layout = CorpusLayout.byId(corpus).orElse(CorpusLayout.LABEL_FOLDERS);
+            return new Manifest.Source(corpus, clips.size(),
+                    (int) clips.stream().map(LabeledClip::speaker).distinct().count(), layout.language(),
+                    layout.licence());
+        }).toList();
+        return new Manifest.TrainedOn(corpora, table.size(), perLabel, sources, provenance.relabelled(),
+                provenance.augmentation());
     }
 }

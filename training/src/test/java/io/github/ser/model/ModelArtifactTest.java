@@ -50,7 +50,7 @@ class ModelArtifactTest {
     static void train() {
         table = SyntheticTables.ravdess(SEED, Emotions.ALL, List.of(1, 2, 3), 3, 7);
         ClassifierSpec spec = new ClassifierSpec("mlp", new MlpSettings(16, 30, 0.1, 0.2, false, 1, 1));
-        trained = Trainer.train(table, spec, null, NOW);
+        trained = Trainer.train(table, spec, Trainer.Provenance.NONE, NOW);
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class WekaSafetyProbe {
                 List.of(1, 2), 4, 3);
         if (args[0].equals("train")) {
             ClassifierSpec spec = new ClassifierSpec("mlp", new MlpSettings(4, 5, 0.1, 0.2, false, 1, 1));
-            Trainer.train(table, spec, null, Instant.now()).save(model);
+            Trainer.train(table, spec, Trainer.Provenance.NONE, Instant.now()).save(model);
         } else {
             ModelArtifact artifact = ModelArtifact.load(model);
             System.out.println(Arrays.toString(artifact.probabilities(table.rows().get(0))));

@@ -29,10 +29,10 @@ public final class TestModels {
                 List<LabeledClip> clips = CorpusScanner.scan(ravdess()).stream()
                         .filter(c -> c.ravdessActor() <= 2).toList();
                 FeatureTable table = FeatureTable.extract(clips, FeatureSets.byName("seed"),
-                        new SpeechDecoder(AudioLimits.defaults()), 2, m -> { });
+                        new SpeechDecoder(AudioLimits.defaults(), 16_000), 2, m -> { });
                 ClassifierSpec spec = new ClassifierSpec("mlp", new MlpSettings(16, 30, 0.1, 0.2, false, 1, 1));
                 Path file = Files.createTempDirectory("ser-test-model").resolve("small.zip");
-                Trainer.train(table, spec, null, Instant.now()).save(file);
+                Trainer.train(table, spec, Trainer.Provenance.NONE, Instant.now()).save(file);
                 file.toFile().deleteOnExit();
                 file.getParent().toFile().deleteOnExit();
                 small = file;

@@ -18,23 +18,45 @@ class TrainerTest {
     private static final FeatureSet SEED = FeatureSets.byName("seed");
 
     @Test
-    void balancedWeightsGiveEveryPresentClassTheSameTotal() {
-        FeatureTable a = SyntheticTables.ravdess(SEED, List.of("calm"), List.of(1), 2, 1);
+    void balancedWeightsGiveEveryClassAndEveryCorpusWithinAClassTheSameTotal() {
+        FeatureTable a = SyntheticTables.ravdess(SEED, List.of("calm", "angry"), List.of(1), 2, 1);
         FeatureTable b = SyntheticTables.tess(SEED, List.of("angry", "sad"), 6, 2);
-        FeatureTable table = SyntheticTables.concat(a, b); // calm 2, angry 6, sad 6
-        Instances data = Trainer.instances(SEED, Emotions.ALL, table.rows(), table.clips());
+        FeatureTable table = SyntheticTables.concat(a, b); // ravdess: calm 2, angry 2; tess: angry 6, sad 6
+        Instances data = Trainer.trainingInstances(ClassifierSpec.defaults(), Emotions.ALL, table);
 
-        Trainer.balanceClasses(data);
-
-        double[] totals = new double[Emotions.ALL.size()];
+        double[] perClass = new double[Emotions.ALL.size()];
+        double angryRavdess = 0;
+        double angryTess = 0;
+        double sum = 0;
         for (int i = 0; i < data.numInstances(); i++) {
-            totals[(int) data.instance(i).classValue()] += data.instance(i).weight();
+            double w = data.instance(i).weight();
+            perClass[(int) data.instance(i).classValue()] += w;
+            LabeledClip clip = table.clips().get(i);
+            if (clip.emotion().equals("angry")) {
+                angryRavdess += clip.corpus().equals(LabeledClip.RAVDESS) ? w : 0;
+                angryTess += clip.corpus().equals(LabeledClip.TESS) ? w : 0;
+            }
+            sum += w;
         }
-        double share = data.numInstances() / 3.0;
-        assertEquals(share, totals[Emotions.ALL.indexOf("calm")], 1e-9);
-        assertEquals(share, totals[Emotions.ALL.indexOf("angry")], 1e-9);
-        assertEquals(share, totals[Emotions.ALL.indexOf("sad")], 1e-9);
-        assertEquals(0, totals[Emotions.ALL.indexOf("happy")]);
+        double share = data.numInstances() / 3.0; // three classes, weights averaging 1
+        assertEquals(data.numInstances(), sum, 1e-9);
+        assertEquals(share, perClass[Emotions.ALL.indexOf("calm")], 1e-9);
+        assertEquals(share, perClass[Emotions.ALL.indexOf("angry")], 1e-9);
+        assertEquals(share, perClass[Emotions.ALL.indexOf("sad")], 1e-9);
+        assertEquals(0, perClass[Emotions.ALL.indexOf("happy")]);
+        // 2 RAVDESS angry clips weigh as much as 6 TESS ones: the small corpus is not drowned
+        assertEquals(angryRavdess, angryTess, 1e-9);
+    }
+
+    @Test
+    void unbalancedSpecsKeepUnitWeights() {
+        FeatureTable table = SyntheticTables.tess(SEED, List.of("angry", "sad"), 3, 2);
+        ClassifierSpec plain = new ClassifierSpec("mlp", MlpSettings.defaults(), false);
+        Instances data = Trainer.trainingInstances(plain, Emotions.ALL, table);
+
+        for (int i = 0; i < data.numInstances(); i++) {
+            assertEquals(1.0, data.instance(i).weight());
+        }
     }
 
     @Test
@@ -54,6 +76,6 @@ class TrainerTest {
         FeatureTable empty = new FeatureTable(SEED, List.of(), List.of(), List.of());
 
         assertThrows(IllegalArgumentException.class,
-                () -> Trainer.train(empty, ClassifierSpec.defaults(), null, Instant.now()));
+                () -> Trainer.train(empty, ClassifierSpec.defaults(), Trainer.Provenance.NONE, Instant.now()));
     }
 }

@@ -80,6 +80,31 @@ public final class FrameStatistics {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
+    /** Keeps only the values whose flag is set (flags past the end count as unset). */
+    public static double[] select(double[] x, boolean[] keep) {
+        double[] out = new double[x.length];
+        int n = 0;
+        for (int t = 0; t < x.length && t < keep.length; t++) {
+            if (keep[t]) {
+                out[n++] = x[t];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Each column minus its mean over the frames (cepstral mean normalisation when the columns are cepstra). */
+    public static double[][] subtractMean(double[][] frames) {
+        double[] mean = mean(frames);
+        double[][] out = new double[frames.length][];
+        for (int t = 0; t < frames.length; t++) {
+            out[t] = new double[mean.length];
+            for (int c = 0; c < mean.length; c++) {
+                out[t][c] = frames[t][c] - mean[c];
+            }
+        }
+        return out;
+    }
+
     /** Keeps only the frames whose flag is set. */
     public static double[][] select(double[][] frames, boolean[] keep) {
         int n = 0;

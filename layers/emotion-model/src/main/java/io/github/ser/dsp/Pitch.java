@@ -16,6 +16,24 @@ public final class Pitch {
     private final int fftSize;
 
     /**
+     * A pitch tracker's parameters, named so that a feature set states them once.
+     *
+     * @param sampleRate   rate of the signal analysed
+     * @param frameSeconds analysis frame (must hold more than one period of fmin)
+     * @param hopSeconds   frame step
+     * @param fmin         lowest f0 searched (sets the longest lag)
+     * @param fmax         highest f0 searched
+     * @param threshold    YIN's aperiodicity threshold (0.1 to 0.2 is usual)
+     */
+    public record Settings(int sampleRate, double frameSeconds, double hopSeconds, double fmin, double fmax,
+                           double threshold) {
+    }
+
+    public Pitch(Settings s) {
+        this(s.sampleRate(), s.frameSeconds(), s.hopSeconds(), s.fmin(), s.fmax(), s.threshold());
+    }
+
+    /**
      * @param fmin      lowest f0 searched (sets the longest lag)
      * @param fmax      highest f0 searched
      * @param threshold YIN's aperiodicity threshold (0.1 to 0.2 is usual)

@@ -1,63 +1,182 @@
 package io.github.ser.dsp;
 
-/** Per-frame descriptors of a power spectrum's shape: where its energy sits and how peaky it is. */
+/**
+ * Descriptors of a power spectrum's shape, each a function of one frame {@code p[bin]} (bins spaced
+ * {@code binHz} apart, from 0 Hz): where its energy sits, how peaky it is, how it tilts. {@link #describe}
+ * composes them per frame.
+ */
 public final class SpectralShape {
+
+    /** Added before logs, as v1 did, so that empty bins stay finite. */
+    private static final double LOG_FLOOR = 1e-12;
+    private static final double FLUX_FLOOR = 1e-10;
+
     private SpectralShape() {
+    }
+
+    /** The frequency spacing of an rfft's bins: {@code bins - 1} steps up to Nyquist. */
+    public static double binHz(int bins, int sampleRate) {
+        return sampleRate / (2.0 * (bins - 1));
+    }
+
+    /** Total power (plus a tiny floor, so that silence divides safely). */
+    public static double total(double[] p) {
+        double total = LOG_FLOOR;
+        for (double v : p) {
+            total += v;
+        }
+        return total;
+    }
+
+    /** Power-weighted mean frequency, Hz. */
+    public static double centroid(double[] p, double binHz) {
+        double weighted = 0;
+        for (int k = 0; k < p.length; k++) {
+            weighted += k * binHz * p[k];
+        }
+        return weighted / total(p);
+    }
+
+    /** Power-weighted standard deviation of frequency around {@code centroid}, Hz. */
+    public static double bandwidth(double[] p, double binHz, double centroid) {
+        double spread = 0;
+        for (int k = 0; k < p.length; k++) {
+            double d = k * binHz - centroid;
+            spread += d * d * p[k];
+        }
+        return Math.sqrt(spread / total(p));
+    }
+
+    /** The lowest frequency below which {@code fraction} of the power lies, Hz (Nyquist if never reached). */
+    public static double rolloff(double[] p, double binHz, double fraction) {
+        double total = total(p);
+        double cumulative = 0;
+        for (int k = 0; k < p.length; k++) {
+            cumulative += p[k];
+            if (cumulative >= fraction * total) {
+                return k * binHz;
+            }
+        }
+        return (p.length - 1) * binHz;
+    }
+
+    /** Wiener entropy: geometric over arithmetic mean power; 1 for white noise, near 0 for a few harmonics. */
+    public static double flatness(double[] p) {
+        double logSum = 0;
+        for (double v : p) {
+            logSum += Math.log(v + LOG_FLOOR);
+        }
+        return Math.exp(logSum / p.length) / (total(p) / p.length);
+    }
+
+    /** Mean positive change of log power from {@code previous} to {@code p} (onsets, not decays). */
+    public static double flux(double[] previous, double[] p) {
+        double flux = 0;
+        for (int k = 0; k < p.length; k++) {
+            double d = Math.log(p[k] + FLUX_FLOOR) - Math.log(previous[k] + FLUX_FLOOR);
+            flux += d > 0 ? d : 0;
+        }
+        return flux / p.length;
+    }
+
+    /** eGeMAPS's alpha ratio: energy 50-1000 Hz over 1-5 kHz, dB (more vocal effort, less tilt, lower ratio). */
+    public static double alphaRatio(double[] p, double binHz) {
+        return Decibels.ratio(bandSum(p, binHz, 50, 1000), bandSum(p, binHz, 1000, 5000));
+    }
+
+    /** eGeMAPS's Hammarberg index: strongest peak below 2 kHz over the strongest in 2-5 kHz, dB. */
+    public static double hammarberg(double[] p, double binHz) {
+        return Decibels.ratio(bandMax(p, binHz, 0, 2000), bandMax(p, binHz, 2000, 5000));
     }
 
     /**
      * {@code [frame][centroid Hz, bandwidth Hz, 85% roll-off Hz, flatness, log-flux, alpha ratio dB,
-     * Hammarberg index dB]} from a power spectrogram {@code [frame][bin]}. The last two are eGeMAPS's
-     * voice-effort measures: energy 50-1000 Hz over 1-5 kHz, and the strongest peak below 2 kHz over the
-     * strongest in 2-5 kHz.
+     * Hammarberg index dB]} from a power spectrogram {@code [frame][bin]} (flux 0 for the first frame).
      */
     public static double[][] describe(double[][] power, int sampleRate) {
-        int bins = power[0].length;
-        double binHz = sampleRate / (2.0 * (bins - 1));
-        double[][] out = new double[power.length][7];
-        double[] previous = null;
+        double binHz = binHz(power[0].length, sampleRate);
+        double[][] out = new double[power.length][];
         for (int t = 0; t < power.length; t++) {
             double[] p = power[t];
-            double total = 1e-12;
-            double weighted = 0;
-            double logSum = 0;
-            for (int k = 0; k < bins; k++) {
-                total += p[k];
-                weighted += k * binHz * p[k];
-                logSum += Math.log(p[k] + 1e-12);
-            }
-            double centroid = weighted / total;
-            double spread = 0;
-            double cumulative = 0;
-            double rolloff = (bins - 1) * binHz;
-            boolean rolled = false;
-            for (int k = 0; k < bins; k++) {
-                double d = k * binHz - centroid;
-                spread += d * d * p[k];
-                cumulative += p[k];
-                if (!rolled && cumulative >= 0.85 * total) {
-                    rolloff = k * binHz;
-                    rolled = true;
-                }
-            }
-            double flatness = Math.exp(logSum / bins) / (total / bins);
-            double flux = 0;
-            if (previous != null) {
-                for (int k = 0; k < bins; k++) {
-                    double d = Math.log(p[k] + 1e-10) - Math.log(previous[k] + 1e-10);
-                    flux += d > 0 ? d : 0;
-                }
-                flux /= bins;
-            }
-            double alpha = Decibels.ratio(bandSum(p, binHz, 50, 1000), bandSum(p, binHz, 1000, 5000));
-            double hammarberg = Decibels.ratio(bandMax(p, binHz, 0, 2000), bandMax(p, binHz, 2000, 5000));
-            out[t] = new double[]{centroid, Math.sqrt(spread / total), rolloff, flatness, flux, alpha, hammarberg};
-            previous = p;
+            double centroid = centroid(p, binHz);
+            out[t] = new double[]{centroid, bandwidth(p, binHz, centroid), rolloff(p, binHz, 0.85), flatness(p),
+                    t == 0 ? 0 : flux(power[t - 1], p), alphaRatio(p, binHz), hammarberg(p, binHz)};
         }
         return out;
     }
 
-    private static double bandSum(double[] p, double binHz, double loHz, double hiHz) {
+    /**
+     * {@code [frame][centroid Hz, bandwidth Hz, 85% roll-off Hz, alpha ratio dB, Hammarberg index dB]}: the
+     * descriptors that need no logarithm per bin, in one pass over each frame (plus the roll-off's partial second
+     * pass); the same numbers as the single functions up to rounding.
+     */
+    public static double[][] describeWithoutLogs(double[][] power, int sampleRate) {
+        int bins = power[0].length;
+        double binHz = binHz(bins, sampleRate);
+        int low0 = (int) Math.ceil(50 / binHz);
+        int mid = (int) Math.ceil(1000 / binHz);
+        int two = (int) Math.ceil(2000 / binHz);
+        int five = (int) Math.ceil(5000 / binHz);
+        double[][] out = new double[power.length][];
+        for (int t = 0; t < power.length; t++) {
+            double[] p = power[t];
+            double total = LOG_FLOOR;
+            double m1 = 0;
+            double m2 = 0;
+            double alphaLow = 0;
+            double alphaHigh = 0;
+            double peakLow = 0;
+            double peakHigh = 0;
+            for (int k = 0; k < bins; k++) {
+                double v = p[k];
+                double f = k * binHz;
+                total += v;
+                m1 += f * v;
+                m2 += f * f * v;
+                if (k >= low0 && k < mid) {
+                    alphaLow += v;
+                } else if (k >= mid && k < five) {
+                    alphaHigh += v;
+                }
+                if (k < two) {
+                    peakLow = Math.max(peakLow, v);
+                } else if (k < five) {
+                    peakHigh = Math.max(peakHigh, v);
+                }
+            }
+            double centroid = m1 / total;
+            double variance = Math.max(0, m2 / total - centroid * centroid * (total + LOG_FLOOR) / total);
+            out[t] = new double[]{centroid, Math.sqrt(variance), rolloff(p, binHz, 0.85),
+                    Decibels.ratio(alphaLow, alphaHigh), Decibels.ratio(peakLow, peakHigh)};
+        }
+        return out;
+    }
+
+    /**
+     * Flatness of a frame of dB values (e.g. a log-mel frame): the geometric mean's level over the arithmetic
+     * mean's, in dB; 0 for a flat spectrum, negative for a peaky one. The cheap counterpart of {@link #flatness}.
+     */
+    public static double flatnessDb(double[] db) {
+        double meanDb = 0;
+        double meanPower = 0;
+        for (double v : db) {
+            meanDb += v;
+            meanPower += Math.pow(10, v / 10);
+        }
+        return meanDb / db.length - 10 * Math.log10(meanPower / db.length);
+    }
+
+    /** Mean positive change in dB from {@code previous} to {@code db} (onsets): {@link #flux} on dB frames. */
+    public static double fluxDb(double[] previous, double[] db) {
+        double flux = 0;
+        for (int k = 0; k < db.length; k++) {
+            double d = db[k] - previous[k];
+            flux += d > 0 ? d : 0;
+        }
+        return flux / db.length;
+    }
+
+    static double bandSum(double[] p, double binHz, double loHz, double hiHz) {
         double sum = 0;
         for (int k = (int) Math.ceil(loHz / binHz); k < p.length && k * binHz < hiHz; k++) {
             sum += p[k];
@@ -65,7 +184,7 @@ public final class SpectralShape {
         return sum;
     }
 
-    private static double bandMax(double[] p, double binHz, double loHz, double hiHz) {
+    static double bandMax(double[] p, double binHz, double loHz, double hiHz) {
         double max = 0;
         for (int k = (int) Math.ceil(loHz / binHz); k < p.length && k * binHz < hiHz; k++) {
             max = Math.max(max, p[k]);

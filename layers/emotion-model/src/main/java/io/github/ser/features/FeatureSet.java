@@ -14,12 +14,15 @@ public interface FeatureSet {
     /** Bumped whenever any number this set computes changes. */
     int version();
 
+    /** The rate {@link #extract} is computed at; the engine resamples every clip to it. */
+    int sampleRate();
+
     /** One name per element of {@link #extract}'s result, in order. */
     List<String> names();
 
     /**
      * @param samples    mono samples in [-1, 1)
-     * @param sampleRate their rate in Hz (the engine always passes 16 kHz; parity tests use others)
+     * @param sampleRate their rate in Hz ({@link #sampleRate()} in the engine; the librosa parity tests use others)
      * @return a vector of {@code names().size()} finite numbers
      */
     double[] extract(float[] samples, int sampleRate);

@@ -2,24 +2,52 @@ package io.github.ser.features;
 
 import java.util.List;
 
-/** The feature sets a model can be trained on, by name. */
+/**
+ * The feature sets a model can be trained on, by name and version. New models use each name's latest version;
+ * older versions stay so that models trained on them still load.
+ */
 public final class FeatureSets {
-    public static final String DEFAULT = SpeechFeatureSet.NAME;
+    public static final String DEFAULT = RobustSpeechFeatureSet.NAME;
 
     private FeatureSets() {
     }
 
+    /** Names as the CLI takes them: {@code name} for the latest version, {@code name:version} for another. */
     public static List<String> names() {
-        return List.of(SeedFeatureSet.NAME, SpeechFeatureSet.NAME);
+        return List.of(SeedFeatureSet.NAME, RobustSpeechFeatureSet.NAME, SpeechFeatureSet.NAME + ":1");
     }
 
-    /** A new instance (feature sets are thread-safe, but cheap enough to create per use). */
+    /** The latest version of {@code name}, or {@code name:version}; {@code default} is {@link #DEFAULT}. */
     public static FeatureSet byName(String name) {
+        if ("default".equals(name)) {
+            return byName(DEFAULT);
+        }
+        int colon = name.indexOf(':');
+        if (colon > 0) {
+            try {
+                return byName(name.substring(0, colon), Integer.parseInt(name.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("unknown feature set '" + name + "'; known: " + names());
+            }
+        }
         return switch (name) {
             case SeedFeatureSet.NAME -> new SeedFeatureSet();
-            case SpeechFeatureSet.NAME -> new SpeechFeatureSet();
+            case RobustSpeechFeatureSet.NAME -> new RobustSpeechFeatureSet();
             default -> throw new IllegalArgumentException("unknown feature set '" + name + "'; known: " + names());
         };
+    }
+
+    /** A given version (a new instance; feature sets are thread-safe, but cheap enough to create per use). */
+    public static FeatureSet byName(String name, int version) {
+        FeatureSet set = switch (name + ":" + version) {
+            case SpeechFeatureSet.NAME + ":1" -> new SpeechFeatureSet();
+            default -> byName(name);
+        };
+        if (set.version() != version) {
+            throw new IllegalArgumentException("feature set '" + name + "' has no version " + version + "; known: "
+                    + names());
+        }
+        return set;
     }
 
     public static FeatureSet defaultSet() {

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SeedFeatureSet implements FeatureSet {
     public static final String NAME = "seed";
+    /** The rate the engine serves seed models at (the prototype resampled every clip to 16 kHz). */
+    static final int SAMPLE_RATE = 16_000;
     private static final int N_MFCC = 40;
     private static final int N_CHROMA = 12;
     private static final int N_MELS = 128;
@@ -33,6 +35,11 @@ public final class SeedFeatureSet implements FeatureSet {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public int sampleRate() {
+        return SAMPLE_RATE;
     }
 
     @Override

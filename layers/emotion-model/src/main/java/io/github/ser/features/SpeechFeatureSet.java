@@ -1,10 +1,12 @@
 package io.github.ser.features;
 
+import io.github.ser.dsp.Contours;
 import io.github.ser.dsp.Dct;
 import io.github.ser.dsp.Decibels;
 import io.github.ser.dsp.FilterBank;
 import io.github.ser.dsp.FrameEnergy;
 import io.github.ser.dsp.FrameStatistics;
+import io.github.ser.dsp.Loudness;
 import io.github.ser.dsp.MelFilterBank;
 import io.github.ser.dsp.Pitch;
 import io.github.ser.dsp.SpectralShape;
@@ -25,6 +27,7 @@ import static io.github.ser.dsp.FrameStatistics.std;
  */
 public final class SpeechFeatureSet implements FeatureSet {
     public static final String NAME = "speech";
+    static final int SAMPLE_RATE = 16_000;
     private static final int N_MELS = 64;
     private static final int N_MFCC = 20;
     private static final double ACTIVE_RANGE_DB = 35;
@@ -36,22 +39,25 @@ public final class SpeechFeatureSet implements FeatureSet {
     private final StftConfig framing = new StftConfig(512, 160, 400);
     private final Stft stft = new Stft(framing);
     private final Dct dct = new Dct(N_MELS, N_MFCC);
-    private final FilterBank melBank = MelFilterBank.create(16_000, framing.nFft(), N_MELS);
-    private final Pitch pitch = new Pitch(16_000, 0.04, 0.01, 60, 500, 0.15);
+    private final FilterBank melBank = MelFilterBank.create(SAMPLE_RATE, framing.nFft(), N_MELS);
+    /** 40 ms frames every 10 ms, 60-500 Hz: every speaking voice, on the STFT's frame grid. */
+    static final Pitch.Settings PITCH = new Pitch.Settings(SAMPLE_RATE, 0.04, 0.01, 60, 500, 0.15);
+    private final Pitch pitch = new Pitch(PITCH);
     private final List<String> names;
 
     public SpeechFeatureSet() {
         // names come from the same code path as the values: extract once from a synthetic vowel-like tone
-        float[] probe = new float[16_000];
-        for (int i = 0; i < probe.length; i++) {
-            probe[i] = (float) (0.1 * Math.sin(2 * Math.PI * 150 * i / 16_000.0) + 0.05 * Math.sin(2 * Math.PI * 450 * i / 16_000.0));
-        }
-        names = compute(probe, NamedVector.withNames()).names();
+        names = compute(SyntheticVoice.vowel(SAMPLE_RATE), NamedVector.withNames()).names();
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public int sampleRate() {
+        return SAMPLE_RATE;
     }
 
     @Override
@@ -66,7 +72,7 @@ public final class SpeechFeatureSet implements FeatureSet {
 
     @Override
     public double[] extract(float[] samples, int sampleRate) {
-        if (sampleRate != 16_000) {
+        if (sampleRate != SAMPLE_RATE) {
             throw new IllegalArgumentException("the speech feature set expects 16 kHz audio, got " + sampleRate);
         }
         return compute(samples, NamedVector.valuesOnly()).values();
@@ -74,8 +80,8 @@ public final class SpeechFeatureSet implements FeatureSet {
 
     private NamedVector compute(float[] raw, NamedVector v) {
         double[] rawLevels = FrameEnergy.rmsDb(raw, framing.winLength(), framing.hopLength());
-        boolean[] active = atLeastSomeActive(FrameEnergy.active(rawLevels, ACTIVE_RANGE_DB, ACTIVE_FLOOR_DBFS));
-        float[] x = normaliseLoudness(raw, rawLevels, active);
+        boolean[] active = Loudness.atLeast(FrameEnergy.active(rawLevels, ACTIVE_RANGE_DB, ACTIVE_FLOOR_DBFS), 3);
+        float[] x = Loudness.normalise(raw, rawLevels, active, TARGET_RMS);
 
         double[][] power = stft.power(x);
         double[][] logMel = Decibels.powerToDb(melBank.apply(power));
@@ -91,37 +97,6 @@ public final class SpeechFeatureSet implements FeatureSet {
         addVoiceQuality(v, track, active);
         addRhythm(v, levels, active);
         return v;
-    }
-
-    private static boolean[] atLeastSomeActive(boolean[] active) {
-        int n = 0;
-        for (boolean a : active) {
-            n += a ? 1 : 0;
-        }
-        if (n >= 3) {
-            return active;
-        }
-        boolean[] all = new boolean[active.length];
-        Arrays.fill(all, true);
-        return all;
-    }
-
-    private static float[] normaliseLoudness(float[] x, double[] levelsDb, boolean[] active) {
-        double sum = 0;
-        int n = 0;
-        for (int t = 0; t < levelsDb.length; t++) {
-            if (active[t]) {
-                sum += Math.pow(10, levelsDb[t] / 10);
-                n++;
-            }
-        }
-        double rms = Math.sqrt(sum / Math.max(1, n));
-        double gain = rms > 1e-5 ? TARGET_RMS / rms : 1.0;
-        float[] out = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (float) (x[i] * gain);
-        }
-        return out;
     }
 
     private static void addMfcc(NamedVector v, double[][] mfcc, boolean[] active) {
@@ -144,7 +119,7 @@ public final class SpeechFeatureSet implements FeatureSet {
     }
 
     private static void addSpectralShape(NamedVector v, double[][] power, boolean[] active) {
-        double[][] a = FrameStatistics.select(SpectralShape.describe(power, 16_000), active);
+        double[][] a = FrameStatistics.select(SpectralShape.describe(power, SAMPLE_RATE), active);
         String[] names = {"centroid", "bandwidth", "rolloff", "flatness", "flux", "alpha_ratio", "hammarberg"};
         double[] mean = FrameStatistics.mean(a);
         double[] std = FrameStatistics.std(a);
@@ -155,14 +130,14 @@ public final class SpeechFeatureSet implements FeatureSet {
     }
 
     private static void addEnergy(NamedVector v, double[] levels, boolean[] active) {
-        double[] a = select(levels, active);
+        double[] a = FrameStatistics.select(levels, active);
         double[] sorted = a.clone();
         Arrays.sort(sorted);
         v.add("energy_std", std(a));
         v.add("energy_p10", FrameStatistics.sortedPercentile(sorted, 10));
         v.add("energy_p90", FrameStatistics.sortedPercentile(sorted, 90));
-        v.add("energy_delta_abs_mean", meanAbsDelta(a));
-        v.add("energy_slope_db_per_s", slope(a) * FRAMES_PER_SECOND);
+        v.add("energy_delta_abs_mean", Contours.meanAbsDelta(a));
+        v.add("energy_slope_db_per_s", Contours.slope(a) * FRAMES_PER_SECOND);
     }
 
     private static void addPitch(NamedVector v, double[] f0, boolean[] active) {
@@ -186,8 +161,8 @@ public final class SpeechFeatureSet implements FeatureSet {
         v.add("pitch_p10_st", any ? FrameStatistics.sortedPercentile(sorted, 10) : 0);
         v.add("pitch_p50_st", any ? FrameStatistics.sortedPercentile(sorted, 50) : 0);
         v.add("pitch_p90_st", any ? FrameStatistics.sortedPercentile(sorted, 90) : 0);
-        v.add("pitch_delta_abs_mean_st", any ? meanAbsDelta(s) : 0);
-        v.add("pitch_slope_st_per_s", any ? slope(s) * FRAMES_PER_SECOND : 0);
+        v.add("pitch_delta_abs_mean_st", any ? Contours.meanAbsDelta(s) : 0);
+        v.add("pitch_slope_st_per_s", any ? Contours.slope(s) * FRAMES_PER_SECOND : 0);
     }
 
     /** Aperiodicity of voiced frames (breathy or rough voices are less periodic) and frame-to-frame f0 jitter. */
@@ -222,21 +197,12 @@ public final class SpeechFeatureSet implements FeatureSet {
         while (last > first && !active[last]) {
             last--;
         }
-        double[] smooth = new double[levels.length];
-        for (int t = 0; t < levels.length; t++) {
-            double sum = 0;
-            int n = 0;
-            for (int k = Math.max(0, t - 2); k <= Math.min(levels.length - 1, t + 2); k++) {
-                sum += levels[k];
-                n++;
-            }
-            smooth[t] = sum / n;
-        }
+        double[] smooth = Contours.movingAverage(levels, 2);
         int peaks = 0;
         int activeFrames = 0;
         for (int t = first; t <= last; t++) {
             activeFrames += active[t] ? 1 : 0;
-            if (active[t] && isPeak(smooth, t, 8, 3.0)) {
+            if (active[t] && Contours.isPeak(smooth, t, 8, 3.0)) {
                 peaks++;
             }
         }
@@ -246,58 +212,4 @@ public final class SpeechFeatureSet implements FeatureSet {
         v.add("rhythm_active_seconds", activeFrames / FRAMES_PER_SECOND);
     }
 
-    /** Highest within ±radius frames and at least {@code depthDb} above the lowest point on each side. */
-    private static boolean isPeak(double[] x, int t, int radius, double depthDb) {
-        double leftMin = x[t];
-        double rightMin = x[t];
-        for (int k = Math.max(0, t - radius); k <= Math.min(x.length - 1, t + radius); k++) {
-            if (x[k] > x[t]) {
-                return false;
-            }
-            if (k < t) {
-                leftMin = Math.min(leftMin, x[k]);
-            } else {
-                rightMin = Math.min(rightMin, x[k]);
-            }
-        }
-        return x[t] - leftMin >= depthDb && x[t] - rightMin >= depthDb;
-    }
-
-    private static double[] select(double[] x, boolean[] keep) {
-        double[] out = new double[x.length];
-        int n = 0;
-        for (int t = 0; t < x.length && t < keep.length; t++) {
-            if (keep[t]) {
-                out[n++] = x[t];
-            }
-        }
-        return Arrays.copyOf(out, n);
-    }
-
-
-
-    private static double meanAbsDelta(double[] x) {
-        double s = 0;
-        for (int i = 1; i < x.length; i++) {
-            s += Math.abs(x[i] - x[i - 1]);
-        }
-        return x.length < 2 ? 0 : s / (x.length - 1);
-    }
-
-    /** Least-squares slope per frame. */
-    private static double slope(double[] y) {
-        int n = y.length;
-        if (n < 2) {
-            return 0;
-        }
-        double mx = (n - 1) / 2.0;
-        double my = mean(y);
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < n; i++) {
-            num += (i - mx) * (y[i] - my);
-            den += (i - mx) * (i - mx);
-        }
-        return num / den;
-    }
 }

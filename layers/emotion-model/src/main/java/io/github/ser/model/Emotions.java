@@ -13,8 +13,12 @@ public final class Emotions {
     public static final List<String> ALL =
             List.of("neutral", "calm", "happy", "sad", "angry", "fearful", "disgust", "surprised");
 
+    /** Other corpora's spellings: TESS ({@code fear}, {@code ps}), nEMO ({@code anger}, {@code happiness}, ...). */
     private static final Map<String, String> ALIASES = Map.of(
             "fear", "fearful",
+            "anger", "angry",
+            "happiness", "happy",
+            "sadness", "sad",
             "ps", "surprised",
             "surprise", "surprised",
             "pleasant_surprise", "surprised",

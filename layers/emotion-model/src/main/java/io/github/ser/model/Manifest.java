@@ -17,6 +17,8 @@ import java.util.Map;
  * @param classifier        Weka options string of the classifier
  * @param trainedOn         training data summary
  * @param metrics           summary of the evaluation report shipped with the model, or null
+ * @param calibration       temperature and uncertainty threshold applied to the classifier's output; null (in
+ *                          models trained before calibration) means none
  * @param createdAt         ISO-8601 instant
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -27,6 +29,7 @@ public record Manifest(String version,
                        String classifier,
                        TrainedOn trainedOn,
                        JsonNode metrics,
+                       Calibration calibration,
                        String createdAt) {
 
     public Manifest {
@@ -36,11 +39,25 @@ public record Manifest(String version,
         labels = labels == null ? null : List.copyOf(labels);
     }
 
+    /** The calibration in force: the recorded one, or none for older models. */
+    public Calibration calibrationOrNone() {
+        return calibration == null ? Calibration.NONE : calibration;
+    }
+
     /**
-     * @param corpora clips per corpus, e.g. {@code {"ravdess": 1440, "tess": 2800}}
-     * @param clips   total clips used
-     * @param perLabel clips per label
+     * @param corpora      clips per corpus, e.g. {@code {"ravdess": 1440, "tess": 2800}}
+     * @param clips        total recordings used (augmented copies not counted)
+     * @param perLabel     recordings per label
+     * @param sources      each corpus with its speakers, language and licence (the model's terms follow from them);
+     *                     null in older models
+     * @param relabelled   labels trained as another, e.g. {@code {"calm": "neutral"}}; null or empty for none
+     * @param augmentation the augmented copies trained on, e.g. {@code "2 of speed:0.9, noise:20, ..."}; or null
      */
-    public record TrainedOn(Map<String, Integer> corpora, int clips, Map<String, Integer> perLabel) {
+    public record TrainedOn(Map<String, Integer> corpora, int clips, Map<String, Integer> perLabel,
+                            List<Source> sources, Map<String, String> relabelled, String augmentation) {
+    }
+
+    /** One training corpus. */
+    public record Source(String corpus, int clips, int speakers, String language, String licence) {
     }
 }

@@ -139,7 +139,7 @@ public final class ModelArtifact {
 
     /**
      * @param features a vector from {@link #featureSet()}
-     * @return one probability per label, in {@link #labels()} order
+     * @return one calibrated probability per label, in {@link #labels()} order
      */
     public double[] probabilities(double[] features) {
         int n = header.numAttributes() - 1;
@@ -152,13 +152,20 @@ public final class ModelArtifact {
         Instance instance = new DenseInstance(1.0, values);
         instance.setDataset(header);
         try {
+            double[] raw;
             synchronized (this) {
-                return classifier.distributionForInstance(instance);
+                raw = classifier.distributionForInstance(instance);
             }
+            return calibration().apply(raw);
         } catch (Exception e) {
             // Weka declares Exception; for a loaded, header-checked model this is our fault, not the caller's
             throw new IllegalStateException("classifier failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The calibration applied by {@link #probabilities}. */
+    public Calibration calibration() {
+        return manifest.calibrationOrNone();
     }
 
     public Manifest manifest() {
@@ -200,19 +207,13 @@ public final class ModelArtifact {
     }
 
     private static FeatureSet compatibleFeatureSet(Manifest manifest, Path path) throws ModelArtifactException {
-        FeatureSet featureSet;
         try {
-            featureSet = FeatureSets.byName(manifest.featureSet());
+            return FeatureSets.byName(manifest.featureSet(), manifest.featureSetVersion());
         } catch (IllegalArgumentException e) {
             throw new ModelArtifactException(path + " was trained on feature set '" + manifest.featureSet()
-                    + "', which this engine does not know; retrain it with `ser train`");
+                    + "' version " + manifest.featureSetVersion() + ", which this engine does not compute ("
+                    + e.getMessage() + "); retrain it with `ser train`");
         }
-        if (featureSet.version() != manifest.featureSetVersion()) {
-            throw new ModelArtifactException(path + " was trained on feature set '" + manifest.featureSet()
-                    + "' version " + manifest.featureSetVersion() + " but this engine computes version "
-                    + featureSet.version() + "; retrain it with `ser train`");
-        }
-        return featureSet;
     }
 
     private static void checkHeader(Instances header, Manifest manifest, FeatureSet featureSet)

@@ -7,31 +7,38 @@ import io.github.ser.audio.AudioLimits;
 import io.github.ser.audio.Resampler;
 
 /**
- * Bytes to what every feature set is computed on: mono at {@link #SAMPLE_RATE}. The one path shared by training,
- * evaluation and serving, so a clip is seen the same way by all of them.
+ * Bytes to what a feature set is computed on: mono at the rate the feature set asks for
+ * ({@link io.github.ser.features.FeatureSet#sampleRate()}). The one path shared by training, evaluation and serving,
+ * so a clip is seen the same way by all of them.
  */
 public final class SpeechDecoder {
 
-    /** The rate models are trained and served at. */
-    public static final int SAMPLE_RATE = 16_000;
-
     private final AudioDecoder decoder;
+    private final int sampleRate;
 
-    public SpeechDecoder(AudioLimits limits) {
+    public SpeechDecoder(AudioLimits limits, int sampleRate) {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("sample rate must be positive, not " + sampleRate);
+        }
         this.decoder = new AudioDecoder(limits);
+        this.sampleRate = sampleRate;
     }
 
-    /** @return a mono clip at {@link #SAMPLE_RATE}, keeping the source's channel count and format for reference */
+    /** @return a mono clip at {@link #sampleRate()}, keeping the source's channel count and format for reference */
     public AudioClip decode(byte[] bytes) throws AudioException {
         return toModelRate(decoder.decode(bytes));
     }
 
-    /** The same clip at {@link #SAMPLE_RATE} (itself if it already is). */
-    public static AudioClip toModelRate(AudioClip clip) {
-        if (clip.sampleRate() == SAMPLE_RATE) {
+    /** The same clip at {@link #sampleRate()} (itself if it already is). */
+    public AudioClip toModelRate(AudioClip clip) {
+        if (clip.sampleRate() == sampleRate) {
             return clip;
         }
-        float[] resampled = Resampler.resample(clip.samples(), clip.sampleRate(), SAMPLE_RATE);
-        return new AudioClip(resampled, SAMPLE_RATE, clip.channels(), clip.format());
+        float[] resampled = Resampler.resample(clip.samples(), clip.sampleRate(), sampleRate);
+        return new AudioClip(resampled, sampleRate, clip.channels(), clip.format());
+    }
+
+    public int sampleRate() {
+        return sampleRate;
     }
 }

@@ -1,6 +1,9 @@
 package io.github.ser.features;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashSet;
 import java.util.List;
@@ -50,9 +53,10 @@ class FeatureSetsTest {
         assertTrue(e.getMessage().contains("seed"));
     }
 
-    @Test
-    void speechFeaturesIgnoreRecordingLevel() {
-        FeatureSet set = FeatureSets.defaultSet();
+    @ParameterizedTest
+    @ValueSource(strings = {"speech", "speech:1"})
+    void speechFeaturesIgnoreRecordingLevel(String name) {
+        FeatureSet set = FeatureSets.byName(name);
         double[] loud = set.extract(speechLike(0.5, 3), 16000);
         double[] quiet = set.extract(speechLike(0.01, 3), 16000);
         List<String> names = set.names();
@@ -62,18 +66,55 @@ class FeatureSetsTest {
         }
     }
 
-    @Test
-    void speechFeaturesSeeProsody() {
-        FeatureSet set = FeatureSets.defaultSet();
+    @ParameterizedTest
+    @CsvSource({"speech, pitch_median_st", "speech:1, pitch_p50_st"})
+    void speechFeaturesSeeProsody(String name, String medianPitch) {
+        FeatureSet set = FeatureSets.byName(name);
         double[] v = set.extract(speechLike(0.3, 3), 16000);
         List<String> names = set.names();
         double voiced = v[names.indexOf("pitch_voiced_ratio")];
-        double pitchSt = v[names.indexOf("pitch_p50_st")];
+        double pitchSt = v[names.indexOf(medianPitch)];
         assertTrue(voiced > 0.5, "voiced ratio " + voiced);
         // 140 Hz median f0 is 5.8 semitones above 100 Hz
         assertEquals(12 * Math.log(140 / 100.0) / Math.log(2), pitchSt, 1.0);
         double rate = v[names.indexOf("rhythm_peaks_per_s")];
         assertTrue(rate > 2 && rate < 6, "4 Hz syllables, got " + rate);
+    }
+
+    /**
+     * A microphone's colouring (here a gentle first-order high-pass, like a small capsule) adds a nearly constant
+     * offset to every frame's cepstrum: v2's mean-normalised cepstral spreads move little (not nothing: the filter is
+     * not constant within a mel band), while v1's cepstral means move a lot.
+     */
+    @Test
+    void speechV2CepstraIgnoreAConstantChannel() {
+        float[] x = speechLike(0.3, 3);
+        float[] coloured = new float[x.length];
+        for (int i = 1; i < x.length; i++) {
+            coloured[i] = x[i] - 0.4f * x[i - 1];
+        }
+        FeatureSet v2 = FeatureSets.byName("speech");
+        double[] a = v2.extract(x, 16000);
+        double[] b = v2.extract(coloured, 16000);
+        for (int c = 1; c <= 13; c++) {
+            int i = v2.names().indexOf(String.format("cmn_mfcc_%02d_std", c - 1));
+            assertTrue(i >= 0, v2.names().toString());
+            assertEquals(a[i], b[i], 0.15 * Math.abs(a[i]) + 0.2, v2.names().get(i));
+        }
+        FeatureSet v1 = FeatureSets.byName("speech:1");
+        double[] c1 = v1.extract(x, 16000);
+        double[] d1 = v1.extract(coloured, 16000);
+        int mean1 = v1.names().indexOf("mfcc_01_mean");
+        assertTrue(Math.abs(c1[mean1] - d1[mean1]) > 5, "v1's c1 mean moves with the channel");
+    }
+
+    @Test
+    void versionsAreKeptApartAndTheLatestIsTheDefault() {
+        assertEquals(2, FeatureSets.defaultSet().version());
+        assertEquals(1, FeatureSets.byName("speech", 1).version());
+        assertEquals(1, FeatureSets.byName("speech:1").version());
+        assertThrows(IllegalArgumentException.class, () -> FeatureSets.byName("speech", 7));
+        assertEquals(16_000, FeatureSets.defaultSet().sampleRate());
     }
 
     @Test

@@ -47,6 +47,15 @@ class GoldenParityTest {
         return out.stream();
     }
 
+    /** The items the golden file carries frame-by-frame matrices for (five of them), so no case passes vacuously. */
+    static Stream<Arguments> itemsWithMatrices() throws IOException {
+        List<Arguments> out = items().filter(a -> ((JsonNode) a.get()[1]).has("seed_mfcc")).toList();
+        if (out.isEmpty()) {
+            throw new IllegalStateException("the golden file has no frame matrices");
+        }
+        return out.stream();
+    }
+
     private static AudioClip load(String file) throws Exception {
         Path path = file.startsWith("signals/") ? SharedData.golden().resolve(file) : SharedData.datasets().resolve(file);
         return new AudioDecoder(AudioLimits.defaults()).decode(Files.readAllBytes(path));
@@ -96,11 +105,8 @@ class GoldenParityTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("items")
+    @MethodSource("itemsWithMatrices")
     void frameByFrameMatricesMatchLibrosa(String file, JsonNode item) throws Exception {
-        if (!item.has("seed_mfcc")) {
-            return; // the golden file carries matrices for five items only
-        }
         AudioClip clip = load(file);
         double[][] power = new Stft(StftConfig.librosaDefault()).power(clip.samples());
         double[][] magnitude = Stft.magnitude(power);

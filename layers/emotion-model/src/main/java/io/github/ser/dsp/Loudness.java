@@ -1,0 +1,47 @@
+package io.github.ser.dsp;
+
+/** Level normalisation: the same voice recorded loud or quiet becomes the same signal. */
+public final class Loudness {
+
+    private Loudness() {
+    }
+
+    /**
+     * {@code x} scaled so that the RMS over its active frames is {@code targetRms}; unchanged when those frames are
+     * digital silence (RMS below 1e-5).
+     *
+     * @param levelsDb per-frame RMS in dBFS ({@link FrameEnergy#rmsDb})
+     * @param active   the frames that count
+     */
+    public static float[] normalise(float[] x, double[] levelsDb, boolean[] active, double targetRms) {
+        double sum = 0;
+        int n = 0;
+        for (int t = 0; t < levelsDb.length; t++) {
+            if (active[t]) {
+                sum += Math.pow(10, levelsDb[t] / 10);
+                n++;
+            }
+        }
+        double rms = Math.sqrt(sum / Math.max(1, n));
+        double gain = rms > 1e-5 ? targetRms / rms : 1.0;
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) (x[i] * gain);
+        }
+        return out;
+    }
+
+    /** {@code active} when at least {@code minFrames} are set, else every frame (too little speech to choose). */
+    public static boolean[] atLeast(boolean[] active, int minFrames) {
+        int n = 0;
+        for (boolean a : active) {
+            n += a ? 1 : 0;
+        }
+        if (n >= minFrames) {
+            return active;
+        }
+        boolean[] all = new boolean[active.length];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.ser.training;
+
+import io.github.ser.audio.AudioLimits;
+import io.github.ser.features.FeatureSet;
+import io.github.ser.features.FeatureSets;
+import io.github.ser.model.SpeechDecoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FeatureCacheTest {
+
+    private static final FeatureSet SEED = FeatureSets.byName("seed");
+
+    @Test
+    void aSecondRunReadsTheRowsTheFirstComputed(@TempDir Path dir) throws Exception {
+        LabeledClip clip = new LabeledClip(TestModels.ravdess().resolve("Actor_03/03-01-05-02-01-01-03.flac"),
+                "angry", "ravdess-03", LabeledClip.RAVDESS);
+        List<LabeledClip> clips = List.of(clip, clip.augmented(new Augmentation("speed:1.1")));
+        SpeechDecoder decoder = new SpeechDecoder(AudioLimits.defaults(), SEED.sampleRate());
+
+        FeatureTable first;
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            first = FeatureTable.extract(clips, SEED, decoder, cache, 1, m -> { });
+            assertEquals(2, cache.size());
+        }
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            assertEquals(2, cache.size(), "both rows persisted, keyed apart by augmentation");
+            assertArrayEquals(first.rows().get(1), cache.get(clips.get(1)).orElseThrow());
+            FeatureTable second = FeatureTable.extract(clips, SEED, decoder, cache, 1, m -> { });
+            assertArrayEquals(first.rows().get(0), second.rows().get(0));
+        }
+        assertTrue(Files.exists(dir.resolve("seed-v1.bin")), "one file per feature set and version");
+    }
+
+    @Test
+    void aRunKilledMidEntryLosesOnlyThatEntry(@TempDir Path dir) throws Exception {
+        Path file = Files.createTempFile(dir, "clip", ".wav");
+        LabeledClip a = new LabeledClip(file, "sad", "x", "folders");
+        LabeledClip b = a.augmented(new Augmentation("noise:20"));
+        double[] row = new double[SEED.names().size()];
+        row[3] = 7;
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            cache.put(a, row);
+        }
+        Path bin = dir.resolve("seed-v1.bin");
+        byte[] whole = Files.readAllBytes(bin);
+        Files.write(bin, java.util.Arrays.copyOf(whole, whole.length + 40)); // half an entry of zeros
+
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            assertEquals(7, cache.get(a).orElseThrow()[3]);
+            cache.put(b, row);
+        }
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            assertEquals(2, cache.size(), "the entry appended after the cut is readable");
+        }
+    }
+
+    @Test
+    void aChangedFileMisses(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("clip.wav"), "one");
+        LabeledClip clip = new LabeledClip(file, "sad", "x", "folders");
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            cache.put(clip, new double[SEED.names().size()]);
+            assertTrue(cache.get(clip).isPresent());
+            Files.writeString(file, "longer content");
+            assertTrue(cache.get(clip).isEmpty());
+        }
+    }
+}
