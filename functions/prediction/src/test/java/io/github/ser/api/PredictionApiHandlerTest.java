@@ -36,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The prediction API as deployed: Micronaut's API Gateway (REST, payload 1.0) handler, fed with the events in
@@ -62,13 +61,13 @@ class PredictionApiHandlerTest {
         context.close();
     }
 
-    /** As Lambda builds it (function environment, eager singletons), with S3 pointed at the test server. */
+    /** As Lambda builds it (function environment, PredictionHandler's context), with S3 pointed at the test server. */
     static ApiGatewayProxyRequestEventFunction lambda(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
         properties.putAll(overrides);
         ApplicationContextBuilder builder = ApplicationContext.builder().properties(properties);
         LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
-        return new ApiGatewayProxyRequestEventFunction(builder.build());
+        return new PredictionHandler(PredictionHandler.lambdaContext(builder).build());
     }
 
     // ---- predictions (need the model)
@@ -309,6 +308,6 @@ class PredictionApiHandlerTest {
     }
 
     static void assumeModel() {
-        assumeTrue(RepoFiles.hasModel(), "no model artifact at " + RepoFiles.model() + " yet");
+        RepoFiles.requireModel();
     }
 }
