@@ -1,5 +1,6 @@
 package io.github.ser.bench;
 
+import io.github.ser.RepositoryLayout;
 import io.github.ser.local.S3MockServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -43,8 +44,12 @@ public final class ColdStart {
     private static final Pattern KEY = Pattern.compile("\"object\"\\s*:\\s*\\{[^}]*\"key\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern BODY = Pattern.compile("\"body\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** One run: JVM start to handler constructed (Lambda's init), the handler's constructor alone, the first request. */
-    public record Run(double initMillis, double constructMillis, double firstInvokeMillis, long peakRssKb) {
+    /**
+     * One run: JVM start to handler constructed (Lambda's init), the handler's constructor alone, the first request,
+     * peak RSS, and the process's CPU time for init and for the first request (all threads).
+     */
+    public record Run(double initMillis, double constructMillis, double firstInvokeMillis, long peakRssKb,
+                      double initCpuMillis, double firstInvokeCpuMillis) {
     }
 
     /** The runs of one function with one event. */
@@ -115,14 +120,14 @@ public final class ColdStart {
                 throw new IOException(function.name() + " did not finish its cold start within 120 s");
             }
             String output = Files.readString(log);
-            Matcher m = Pattern.compile("(?m)^cold-start (\\d+) ([\\d.]+) ([\\d.]+) (-?\\d+)$").matcher(output);
+            Matcher m = Pattern.compile("(?m)^cold-start (\\d+) ([\\d.]+) ([\\d.]+) (-?\\d+) (\\d+) (\\d+)$").matcher(output);
             if (java.exitValue() != 0 || !m.find()) {
                 throw new IOException(function.name() + " failed its cold start (exit " + java.exitValue() + "):\n"
                         + output.substring(Math.max(0, output.length() - 4000)));
             }
             double construct = Double.parseDouble(m.group(2));
             return new Run(Long.parseLong(m.group(1)) + construct, construct, Double.parseDouble(m.group(3)),
-                    Long.parseLong(m.group(4)));
+                    Long.parseLong(m.group(4)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)));
         } finally {
             Files.deleteIfExists(log);
         }
@@ -138,7 +143,7 @@ public final class ColdStart {
         env.put("AWS_SECRET_ACCESS_KEY", "cold-start");
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1769");
-        env.put("SER_MODEL_PATH", layer.resolve("model/emotion-model.zip").toString()); // /opt/model/... in Lambda
+        env.put("SER_MODEL_PATH", layer.resolve(RepositoryLayout.MODEL_FILE).toString()); // under /opt in Lambda
         env.put("SER_BUCKET", bucket);
         env.put("SER_S3_ENDPOINT", s3Endpoint);
         env.put("SER_S3_PATH_STYLE", "true");

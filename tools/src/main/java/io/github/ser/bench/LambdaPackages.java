@@ -34,7 +34,14 @@ public final class LambdaPackages {
 
     /** Runs {@code layers/emotion-model/Makefile} into {@code out}; the layer's {@code java/lib} and {@code model}. */
     public static Path buildLayer(Path repository, Path out) throws IOException, InterruptedException {
-        make(repository, repository.resolve("layers/emotion-model/Makefile"), "build-EmotionModelLayer", out);
+        make(repository, repository.resolve("layers/emotion-model/Makefile"), "build-EmotionModelLayer", out, List.of());
+        return out;
+    }
+
+    /** The same, compiling the engine in {@code engineBuild} (a running build's own target/ is left alone). */
+    public static Path buildLayer(Path repository, Path out, Path engineBuild) throws IOException, InterruptedException {
+        make(repository, repository.resolve("layers/emotion-model/Makefile"), "build-EmotionModelLayer", out,
+                List.of("ENGINE_BUILD=" + engineBuild.toAbsolutePath()));
         return out;
     }
 
@@ -43,7 +50,7 @@ public final class LambdaPackages {
         List<Function> functions = new ArrayList<>();
         for (Function declared : declaredFunctions(repository)) {
             Path dir = out.resolve(declared.name());
-            make(repository, declared.dir().resolve("Makefile"), "build-" + declared.name(), dir);
+            make(repository, declared.dir().resolve("Makefile"), "build-" + declared.name(), dir, List.of());
             functions.add(new Function(declared.name(), dir, declared.handlerClass()));
         }
         return functions;
@@ -92,13 +99,15 @@ public final class LambdaPackages {
         }
     }
 
-    private static void make(Path repository, Path makefile, String target, Path out)
+    private static void make(Path repository, Path makefile, String target, Path out, List<String> variables)
             throws IOException, InterruptedException {
         Files.createDirectories(out);
         Path log = Files.createTempFile("ser-make", ".log");
         try {
-            Process make = new ProcessBuilder("make", "-s", "-f", makefile.toString(), target,
-                    "ARTIFACTS_DIR=" + out.toAbsolutePath())
+            List<String> command = new ArrayList<>(List.of("make", "-s", "-f", makefile.toString(), target,
+                    "ARTIFACTS_DIR=" + out.toAbsolutePath()));
+            command.addAll(variables);
+            Process make = new ProcessBuilder(command)
                     .directory(repository.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (make.waitFor() != 0) {
                 throw new IOException("make -f " + repository.relativize(makefile) + " " + target + " failed:\n"

@@ -87,6 +87,8 @@ final class ColdStartCommand implements Callable<Integer> {
             m.put("initMillis", r.median(ColdStart.Run::initMillis));
             m.put("constructMillis", r.median(ColdStart.Run::constructMillis));
             m.put("firstInvokeMillis", r.median(ColdStart.Run::firstInvokeMillis));
+            m.put("initCpuMillis", r.median(ColdStart.Run::initCpuMillis));
+            m.put("firstInvokeCpuMillis", r.median(ColdStart.Run::firstInvokeCpuMillis));
             m.put("peakRssMb", r.median(run -> run.peakRssKb() / 1024.0));
             m.put("runs", r.runs());
             perFunction.put(r.function(), m);
@@ -98,17 +100,19 @@ final class ColdStartCommand implements Callable<Integer> {
             return 0;
         }
         Map<String, Object> machine = Machine.describe();
-        System.out.printf("Machine: %s cores, %s, Java %s; JVM flags %s; median of %d fresh JVMs%n",
-                machine.get("cores"), machine.get("cpu"), machine.get("java"), String.join(" ", ColdStart.LAMBDA_JVM_FLAGS), runs);
-        System.out.printf("%-20s %-22s %9s %12s %12s %9s %10s%n", "FUNCTION", "EVENT", "INIT ms", "(handler ms)",
-                "1ST REQ ms", "RSS MB", "ZIP MB");
+        System.out.printf("Machine: %s cores, %s, Java %s, load average %s; JVM flags %s; median of %d fresh JVMs%n",
+                machine.get("cores"), machine.get("cpu"), machine.get("java"), machine.get("loadAverage"),
+                String.join(" ", ColdStart.LAMBDA_JVM_FLAGS), runs);
+        System.out.printf("%-20s %-24s %8s %12s %10s %11s %13s %7s %7s%n", "FUNCTION", "EVENT", "INIT ms",
+                "(handler ms)", "INIT CPU", "1ST REQ ms", "1ST REQ CPU", "RSS MB", "ZIP MB");
         for (ColdStart.Result r : results) {
-            System.out.printf("%-20s %-22s %9.0f %12.0f %12.0f %9.0f %10.1f%n", r.function(), r.event(),
+            System.out.printf("%-20s %-24s %8.0f %12.0f %10.0f %11.0f %13.0f %7.0f %7.1f%n", r.function(), r.event(),
                     r.median(ColdStart.Run::initMillis), r.median(ColdStart.Run::constructMillis),
-                    r.median(ColdStart.Run::firstInvokeMillis), r.median(run -> run.peakRssKb() / 1024.0),
+                    r.median(ColdStart.Run::initCpuMillis), r.median(ColdStart.Run::firstInvokeMillis),
+                    r.median(ColdStart.Run::firstInvokeCpuMillis), r.median(run -> run.peakRssKb() / 1024.0),
                     ((Long) sizes.get(r.function())) / 1e6);
         }
-        System.out.printf("%-20s %-22s %9s %12s %12s %9s %10.1f%n", "layer", "", "", "", "", "",
+        System.out.printf("%-20s %-24s %8s %12s %10s %11s %13s %7s %7.1f%n", "layer", "", "", "", "", "", "", "",
                 ((Long) sizes.get("layer")) / 1e6);
         return 0;
     }

@@ -40,21 +40,23 @@ class LayerPackagingTest {
     private static final long LAYER_ZIP_BUDGET_BYTES = 14_000_000;
     private static final Pattern LOADED_FROM = Pattern.compile("source: file:(\\S+\\.jar)");
 
+    private static Path scratch;
     private static Path out;
     private static Path lib;
 
     @BeforeAll
     static void packageTheLayer() throws Exception {
         RepoFiles.requireModel();
-        out = Files.createTempDirectory("ser-layer");
-        LambdaPackages.buildLayer(RepositoryLayout.root(), out);
+        scratch = Files.createTempDirectory("ser-layer");
+        out = scratch.resolve("layer");
+        LambdaPackages.buildLayer(RepositoryLayout.root(), out, scratch.resolve("engine-build"));
         lib = out.resolve("java/lib");
     }
 
     @AfterAll
     static void cleanUp() throws IOException {
-        if (out != null) {
-            try (Stream<Path> paths = Files.walk(out)) {
+        if (scratch != null) {
+            try (Stream<Path> paths = Files.walk(scratch)) {
                 for (Path p : (Iterable<Path>) paths.sorted((a, b) -> b.compareTo(a))::iterator) {
                     Files.deleteIfExists(p);
                 }

@@ -24,11 +24,12 @@ import java.util.concurrent.CompletionException;
 public class RecognizerProvider {
     private static final Logger LOG = LoggerFactory.getLogger(RecognizerProvider.class);
 
+    private final RecognizerSettings settings;
     private final CompletableFuture<EmotionRecognizer> recognizer;
 
     public RecognizerProvider(SerConfiguration config) {
         Path artifact = Path.of(config.getModelPath());
-        RecognizerSettings settings = settings(config);
+        this.settings = settingsFrom(config);
         this.recognizer = CompletableFuture.supplyAsync(() -> load(artifact, settings), task -> {
             Thread loader = new Thread(task, "ser-model-loader");
             loader.setDaemon(true);
@@ -50,6 +51,11 @@ public class RecognizerProvider {
         }
     }
 
+    /** How clips are checked before the model sees them (the limits clients should know, e.g. the shortest clip). */
+    public RecognizerSettings settings() {
+        return settings;
+    }
+
     private static EmotionRecognizer load(Path artifact, RecognizerSettings settings) {
         try {
             EmotionRecognizer loaded = EmotionRecognizer.load(artifact, settings);
@@ -64,7 +70,7 @@ public class RecognizerProvider {
         }
     }
 
-    private static RecognizerSettings settings(SerConfiguration config) {
+    private static RecognizerSettings settingsFrom(SerConfiguration config) {
         // the decoder's byte limit is the larger upload limit; the API checks its own smaller limit first
         AudioLimits limits = new AudioLimits(config.getMaxUploadBytes(), config.getMaxDurationSeconds());
         RecognizerSettings defaults = RecognizerSettings.defaults();

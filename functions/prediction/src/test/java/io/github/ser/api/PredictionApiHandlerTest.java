@@ -13,7 +13,6 @@ import io.github.ser.function.testing.TestAudio;
 import io.github.ser.tagging.TaggingService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +65,6 @@ class PredictionApiHandlerTest {
         Map<String, Object> properties = new HashMap<>(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
         properties.putAll(overrides);
         ApplicationContextBuilder builder = ApplicationContext.builder().properties(properties);
-        LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
         return new PredictionHandler(PredictionHandler.lambdaContext(builder).build());
     }
 
@@ -170,6 +168,8 @@ class PredictionApiHandlerTest {
         assertEquals(recognizer().modelVersion(), reply.body.get("model").asText());
         assertEquals(8, reply.body.get("labels").size());
         assertEquals(SerConfiguration.DEFAULT_MAX_REQUEST_BYTES, reply.body.get("limits").get("maxPredictBytes").asLong());
+        assertEquals(io.github.ser.RecognizerSettings.DEFAULT_MIN_DURATION_SECONDS,
+                reply.body.get("limits").get("minDurationSeconds").asDouble());
     }
 
     @Test
