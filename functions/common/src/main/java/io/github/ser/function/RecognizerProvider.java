@@ -62,7 +62,8 @@ public class RecognizerProvider {
             LOG.info("Loaded model {} from {}", loaded.modelVersion(), artifact);
             return loaded;
         } catch (IOException e) {
-            LOG.error("Model artifact {} could not be loaded", artifact, e);
+            // missing, malformed or for another feature set: the message says which, a stack trace adds nothing
+            LOG.error("Model artifact {} could not be loaded: {}", artifact, e.getMessage());
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             LOG.error("Model artifact {} could not be loaded", artifact, e);
