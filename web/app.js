@@ -53,8 +53,7 @@ async function checkApi() {
     limits = limitsFromHealth(health);
     showMaxLength();
     updateButtons();
-    const model = health?.model || health?.modelVersion || health?.version;
-    ui.modelVersion.textContent = model ? `model ${model}` : "model unknown";
+    ui.modelVersion.textContent = `model ${health.model}`;
     setApiStatus("up", "Emotion API ready");
   } catch (error) {
     setApiStatus("down", error.message);
@@ -233,10 +232,9 @@ async function saveToBucket() {
   });
 }
 
-/** The prediction inside a /results answer, wherever the server nests it. */
+/** The prediction of a GET /results answer: ResultController puts the tagging function's result under `result`. */
 function predictionOf(result) {
-  const candidates = [result?.result?.prediction, result?.result, result?.prediction, result];
-  return candidates.find((c) => c && c.emotion && c.probabilities) || null;
+  return result.result?.prediction ?? null;
 }
 
 function showPrediction(prediction, prefix = "") {
@@ -343,6 +341,7 @@ function announceQuietly(text) {
 function showMaxLength() {
   const text = clock(limits.maxRecordSeconds);
   document.getElementById("max-length").textContent = text;
+  document.getElementById("min-length").textContent = `${limits.minSeconds} s`;
   document.querySelectorAll("[data-role=max-length]").forEach((el) => { el.textContent = text; });
 }
 

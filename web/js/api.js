@@ -83,12 +83,9 @@ async function readJson(response) {
   }
 }
 
-/** Object tags as a plain object, whether the API sends {k: v} or [{key, value}]. */
+/** The object's tags of a GET /results answer: ResultController sends them as one object, key to value. */
 export function tagsOf(result) {
-  const tags = result && (result.tags || result.tagSet);
-  if (!tags) return {};
-  if (Array.isArray(tags)) return Object.fromEntries(tags.map((t) => [t.key ?? t.Key, t.value ?? t.Value]));
-  return tags;
+  return result.tags;
 }
 
 /** True once the tagging function has written its verdict (an emotion or a failure). */

@@ -1,5 +1,6 @@
 package io.github.ser.cli;
 
+import io.github.ser.RepositoryLayout;
 import io.github.ser.EmotionRecognizer;
 import io.github.ser.Prediction;
 import io.github.ser.SegmentPrediction;
@@ -25,7 +26,8 @@ final class PredictCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "Model artifact. Default: $SER_MODEL_PATH, else layers/emotion-model/model/emotion-model.zip.")
+            description = "Model artifact. Default: $SER_MODEL_PATH, else " + RepositoryLayout.ENGINE_MODULE + "/"
+                    + RepositoryLayout.MODEL_FILE + ".")
     Path model;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",

@@ -1,7 +1,6 @@
 package io.github.ser.local;
 
 import io.github.ser.function.testing.RepoFiles;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -57,10 +56,9 @@ final class SharedLocalStack implements BeforeAllCallback, ParameterResolver {
         }
     }
 
-    /** Skipped, never faked, while there is no model. */
+    /** Skipped, never faked, while there is no model; a failure under CI=true. */
     static void assumeModel() {
-        Assumptions.assumeTrue(RepoFiles.hasModel(), "no model yet: the default one "
-                + "(layers/emotion-model/model/emotion-model.zip) is not trained, nor -Dser.test.model set");
+        RepoFiles.requireModel();
     }
 
     static int freePort() throws IOException {

@@ -62,6 +62,11 @@ class WebRecorderBrowserTest {
         try (Browser browser = Browser.withMicrophone(microphoneClip)) {
             browser.open(stack.url().toString());
             browser.await("#api-status[data-state=up]", SHORT);
+            // the page reads the model and the limits from GET /health, in the shape HealthController sends
+            JsonNode health = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals("model " + health.get("model").asText(), browser.text("#model-version"));
+            assertEquals(health.get("limits").get("minDurationSeconds").asText() + " s", browser.text("#min-length"));
 
             browser.find("#record").sendKeys(Keys.ENTER);          // keyboard works as well as a click
             browser.await("#stop", SHORT);
@@ -103,6 +108,10 @@ class WebRecorderBrowserTest {
             s3.getObjectTagging(b -> b.bucket(stack.bucket()).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
             assertEquals(shownEmotion, tags.get("emotion"));
             assertEquals(tags.get("emotion"), shownTag);
+            // and the result view now shows the bucket's prediction, read from GET /results' `result.prediction`
+            assertEquals(tags.get("emotion"), browser.text("#result-emotion").toLowerCase(Locale.ROOT));
+            String status = browser.find("#status").getAttribute("textContent");
+            assertTrue(status.startsWith("Tagged in the bucket: "), status);
             String resultKey = stack.context().getBean(SerConfiguration.class).resultKey(key);
             JsonNode result = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(stack.bucket()).key(resultKey)).asByteArray());
             assertTrue(result.toString().contains("\"" + shownEmotion + "\""), result.toString());

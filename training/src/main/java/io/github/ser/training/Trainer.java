@@ -3,6 +3,7 @@ package io.github.ser.training;
 import io.github.ser.model.ModelArtifact;
 import io.github.ser.model.Manifest;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ser.features.FeatureSet;
 import weka.classifiers.Classifier;
 import weka.core.DenseInstance;
@@ -42,9 +43,15 @@ public final class Trainer {
                 labels,
                 spec.describe(),
                 trainedOn(table),
-                metrics,
+                metrics == null || metrics.isNull() ? null : asMap(metrics),
                 now.toString());
         return ModelArtifact.of(classifier, data, manifest, featureSet);
+    }
+
+    /** The manifest keeps JSON objects as plain maps: the engine reads it without databind. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(JsonNode metrics) {
+        return new ObjectMapper().convertValue(metrics, Map.class);
     }
 
     /**

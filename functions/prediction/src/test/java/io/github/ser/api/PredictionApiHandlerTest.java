@@ -13,7 +13,6 @@ import io.github.ser.function.testing.TestAudio;
 import io.github.ser.tagging.TaggingService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The prediction API as deployed: Micronaut's API Gateway (REST, payload 1.0) handler, fed with the events in
@@ -62,13 +60,12 @@ class PredictionApiHandlerTest {
         context.close();
     }
 
-    /** As Lambda builds it (function environment, eager singletons), with S3 pointed at the test server. */
+    /** As Lambda builds it (function environment, PredictionHandler's context), with S3 pointed at the test server. */
     static ApiGatewayProxyRequestEventFunction lambda(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
         properties.putAll(overrides);
         ApplicationContextBuilder builder = ApplicationContext.builder().properties(properties);
-        LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
-        return new ApiGatewayProxyRequestEventFunction(builder.build());
+        return new PredictionHandler(PredictionHandler.lambdaContext(builder).build());
     }
 
     // ---- predictions (need the model)
@@ -171,6 +168,8 @@ class PredictionApiHandlerTest {
         assertEquals(recognizer().modelVersion(), reply.body.get("model").asText());
         assertEquals(8, reply.body.get("labels").size());
         assertEquals(SerConfiguration.DEFAULT_MAX_REQUEST_BYTES, reply.body.get("limits").get("maxPredictBytes").asLong());
+        assertEquals(io.github.ser.RecognizerSettings.DEFAULT_MIN_DURATION_SECONDS,
+                reply.body.get("limits").get("minDurationSeconds").asDouble());
     }
 
     @Test
@@ -309,6 +308,6 @@ class PredictionApiHandlerTest {
     }
 
     static void assumeModel() {
-        assumeTrue(RepoFiles.hasModel(), "no model artifact at " + RepoFiles.model() + " yet");
+        RepoFiles.requireModel();
     }
 }

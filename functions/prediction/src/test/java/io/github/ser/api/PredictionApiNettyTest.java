@@ -21,7 +21,6 @@ import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The same controllers under Netty over real HTTP, as the local stack serves them. */
 class PredictionApiNettyTest {
@@ -46,7 +45,7 @@ class PredictionApiNettyTest {
 
     @Test
     void predictsFromARawWavAndFromAForm() throws Exception {
-        assumeTrue(RepoFiles.hasModel(), "no model artifact at " + RepoFiles.model() + " yet");
+        RepoFiles.requireModel();
         byte[] wav = RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV);
 
         HttpResponse<String> raw = post("/predict", "audio/wav", wav);

@@ -31,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real handler, invoked with S3 events in the shape of {@code events/s3-put.json}, against a real
@@ -202,7 +201,7 @@ class S3EventHandlerTest {
 
     /** Tests that analyse audio are skipped (never faked) while there is no model artifact. */
     private static void needsTheModel() {
-        assumeTrue(RepoFiles.hasModel(), "no model artifact at " + RepoFiles.model() + " yet");
+        RepoFiles.requireModel();
     }
 
     private static void put(String key, byte[] bytes) {
