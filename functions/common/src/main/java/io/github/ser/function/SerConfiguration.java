@@ -24,7 +24,7 @@ public class SerConfiguration {
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private long maxUploadBytes = AudioLimits.DEFAULT_MAX_BYTES;
     private double maxDurationSeconds = AudioLimits.DEFAULT_MAX_DURATION_SECONDS;
-    private Duration presignTtl = Duration.ofMinutes(15);
+    private Duration presignTtl = Duration.ofMinutes(5);
     private String allowedOrigin = "*";
     @Nullable
     private URI s3Endpoint;
@@ -95,7 +95,7 @@ public class SerConfiguration {
         this.maxDurationSeconds = maxDurationSeconds;
     }
 
-    /** How long a presigned upload URL stays valid. */
+    /** How long a presigned upload URL stays valid: long enough to start the PUT, which S3 then lets finish. */
     public Duration getPresignTtl() {
         return presignTtl;
     }

@@ -200,7 +200,7 @@ class PredictionApiHandlerTest {
     }
 
     static String allowedOrigin(ApiGatewayProxyRequestEventFunction api, String origin) {
-        APIGatewayProxyRequestEvent event = ApiEvents.withHeader(ApiEvents.json("POST", "/uploads", "{}"), "Origin", origin);
+        APIGatewayProxyRequestEvent event = ApiEvents.withHeader(ApiEvents.json("POST", "/uploads", "{\"size\": 4}"), "Origin", origin);
         APIGatewayProxyResponseEvent response = api.handleRequest(event, new MockLambdaContext());
         assertEquals(201, response.getStatusCode(), response.getBody());
         return header(response, "Access-Control-Allow-Origin");
@@ -210,16 +210,21 @@ class PredictionApiHandlerTest {
 
     @Test
     void uploadsHandsOutAPresignedPutThatWorksAndResultsSaysNotReadyUntilTagged() throws Exception {
-        Reply ticket = call(ApiEvents.json("POST", "/uploads", "{\"contentType\":\"audio/wav\",\"fileName\":\"take 1.wav\"}"));
+        byte[] clip = RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV);
+        Reply ticket = call(ApiEvents.json("POST", "/uploads",
+                "{\"size\":" + clip.length + ",\"contentType\":\"audio/wav\",\"fileName\":\"take 1.wav\"}"));
 
         assertEquals(201, ticket.status, ticket.body.toString());
         String key = ticket.body.get("key").asText();
         assertTrue(key.matches("uploads/[0-9a-f-]{36}\\.wav"), key);
         assertEquals("PUT", ticket.body.get("method").asText());
         assertEquals("audio/wav", ticket.body.get("headers").get("Content-Type").asText());
+        assertEquals("*", ticket.body.get("headers").get("If-None-Match").asText(), "a URL cannot overwrite");
+        assertEquals(clip.length, ticket.body.get("contentLength").asLong());
+        assertTrue(ticket.body.get("url").asText().contains("content-length"), "the size is signed: " + ticket.body);
         assertTrue(ticket.body.get("expiresInSeconds").asLong() > 0);
 
-        HttpResponse<String> put = putTo(ticket.body, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        HttpResponse<String> put = putTo(ticket.body, clip);
         assertEquals(200, put.statusCode(), put.body());
         assertTrue(context.getBean(S3Client.class).headObject(b -> b.bucket(BUCKET).key(key)).contentLength() > 0);
 
@@ -230,10 +235,14 @@ class PredictionApiHandlerTest {
     @Test
     void resultsShowTheTagsAndResultOnceTheTaggingFunctionHasRun() throws Exception {
         assumeModel();
-        Reply ticket = call(ApiEvents.json("POST", "/uploads", null));   // no body: the defaults (audio/wav)
+        byte[] clip = RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV);
+        Reply ticket = call(ApiEvents.json("POST", "/uploads", "{\"size\":" + clip.length + "}"));   // type: audio/wav
         assertEquals(201, ticket.status, ticket.body.toString());
         String key = ticket.body.get("key").asText();
-        assertEquals(200, putTo(ticket.body, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV)).statusCode());
+        assertEquals(200, putTo(ticket.body, clip).statusCode());
+        // the owner's own tag, for another purpose: not ours to show
+        context.getBean(S3Client.class).putObjectTagging(b -> b.bucket(BUCKET).key(key)
+                .tagging(t -> t.tagSet(s -> s.key("owner").value("alice"))));
 
         context.getBean(TaggingService.class).process(BUCKET, key);
         // with or without the upload prefix
@@ -245,14 +254,34 @@ class PredictionApiHandlerTest {
         assertEquals(key, full.body.get("key").asText());
         assertEquals("done", full.body.get("status").asText());
         String emotion = full.body.get("tags").get("emotion").asText();
+        full.body.get("tags").fieldNames().forEachRemaining(tag -> assertTrue(tag.startsWith("emotion"), tag));
+        assertEquals(3, full.body.get("tags").size(), "emotion, emotion-confidence, emotion-model: " + full.body);
         assertEquals(emotion, full.body.get("result").get("prediction").get("emotion").asText());
         assertEquals(key, full.body.get("result").get("key").asText());
     }
 
     @Test
     void aRejectedContentTypeGetsNoUploadUrl() throws Exception {
-        assertError(call(ApiEvents.json("POST", "/uploads", "{\"contentType\":\"video/mp4\"}")), 415,
+        assertError(call(ApiEvents.json("POST", "/uploads", "{\"contentType\":\"video/mp4\", \"size\": 1000}")), 415,
                 "unsupported_media_type");
+    }
+
+    @Test
+    void anUploadWithoutASizeOrAboveTheLimitGetsNoUrl() throws Exception {
+        long limit = context.getBean(SerConfiguration.class).getMaxUploadBytes();
+        Reply none = call(ApiEvents.json("POST", "/uploads", null));
+        Reply noSize = call(ApiEvents.json("POST", "/uploads", "{\"contentType\": \"audio/wav\"}"));
+        Reply zero = call(ApiEvents.json("POST", "/uploads", "{\"size\": 0}"));
+        Reply above = call(ApiEvents.json("POST", "/uploads", "{\"size\": " + (limit + 1) + "}"));
+        Reply at = call(ApiEvents.json("POST", "/uploads", "{\"size\": " + limit + "}"));
+
+        assertError(none, 400, "bad_request");
+        assertTrue(none.body.get("message").asText().contains("size"), none.body.toString());
+        assertError(noSize, 400, "bad_request");
+        assertError(zero, 400, "bad_request");
+        assertError(above, 413, "too_large");
+        assertEquals(201, at.status, at.body.toString());
+        assertEquals(limit, at.body.get("contentLength").asLong());
     }
 
     // ---- helpers
