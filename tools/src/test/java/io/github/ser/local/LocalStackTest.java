@@ -135,9 +135,8 @@ class LocalStackTest {
             s3.putObject(b -> b.bucket(stack.bucket()).key(key), RequestBody.fromBytes(RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV)));
             awaitTags(s3, stack.bucket(), key, Duration.ofSeconds(20));
 
-            // each event as the stack's console appender writes it (the functions' logback.xml)
-            ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-            var encoder = ((ch.qos.logback.core.ConsoleAppender<ILoggingEvent>) root.getAppender("STDOUT")).getEncoder();
+            // each event as ./ser serve writes it: with the functions' logback.xml (tests run with logback-test.xml)
+            var encoder = productionEncoder();
             JsonNode line = null;
             for (ILoggingEvent event : List.copyOf(captured.list)) {
                 String text = new String(encoder.encode(event), java.nio.charset.StandardCharsets.UTF_8);
@@ -191,6 +190,17 @@ class LocalStackTest {
         assertTrue(becomesFree(http, Duration.ofSeconds(5)) && becomesFree(s3, Duration.ofSeconds(5)),
                 "both ports free again");
         stack.close();   // twice is harmless (Ctrl-C after close)
+    }
+
+    /** The console encoder of the logback.xml that the functions and {@code ./ser serve} run with. */
+    private static ch.qos.logback.core.encoder.Encoder<ILoggingEvent> productionEncoder() throws Exception {
+        ch.qos.logback.classic.LoggerContext production = new ch.qos.logback.classic.LoggerContext();
+        ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
+        configurator.setContext(production);
+        configurator.doConfigure(SerConfiguration.class.getResource("/logback.xml"));
+        var console = (ch.qos.logback.core.ConsoleAppender<ILoggingEvent>) production
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
+        return console.getEncoder();
     }
 
     private static Map<String, String> awaitTags(S3Client s3, String bucket, String key, Duration timeout)

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Singleton
 public class ClipTelemetry {
     public static final String NAMESPACE = "SpeechEmotion";
+    /** Micronaut puts Lambda's request id into the MDC under this name (DefaultDiagnosticInfoPopulator); locally we do. */
+    public static final String REQUEST_ID = "AWSRequestId";
     private static final Logger LOG = LoggerFactory.getLogger(ClipTelemetry.class);
     private static final AtomicBoolean FIRST_INVOCATION = new AtomicBoolean(true);
 
@@ -79,9 +81,6 @@ public class ClipTelemetry {
     private static Map<String, String> metric(String name, String unit) {
         return Map.of("Name", name, "Unit", unit);
     }
-
-    /** Micronaut puts Lambda's request id into the MDC as this ({@code DefaultDiagnosticInfoPopulator}); locally we do. */
-    public static final String REQUEST_ID = "AWSRequestId";
 
     /**
      * Marks every log line written until {@link #endInvocation()} with whether this is the runtime's first

@@ -28,17 +28,26 @@ import java.util.UUID;
 class RequestTelemetry {
     private static final Logger LOG = LoggerFactory.getLogger(RequestTelemetry.class);
     private static final String STARTED = RequestTelemetry.class.getName() + ".started";
+    private static final String API_REQUEST_ID = "apiRequestId";
 
     @RequestFilter
     void start(HttpRequest<?> request, MutablePropagatedContext propagated) {
         request.setAttribute(STARTED, System.nanoTime());
-        MDC.put("apiRequestId", apiRequestId(request));
-        if (MDC.get(ClipTelemetry.REQUEST_ID) == null) {
-            MDC.put(ClipTelemetry.REQUEST_ID, MDC.get("apiRequestId"));
+        boolean local = MDC.get(ClipTelemetry.REQUEST_ID) == null;
+        String apiRequestId = apiRequestId(request);
+        MDC.put(API_REQUEST_ID, apiRequestId);
+        if (local) {
+            MDC.put(ClipTelemetry.REQUEST_ID, apiRequestId);
         }
         ClipTelemetry.startInvocation();
-        // the controllers run on the blocking executor: the MDC goes with the request
+        // the request carries these to whichever thread serves it (the controllers run on the blocking executor);
+        // this thread, an event loop under Netty, is left as it was
         propagated.add(new MdcPropagationContext());
+        MDC.remove(API_REQUEST_ID);
+        if (local) {
+            MDC.remove(ClipTelemetry.REQUEST_ID);
+        }
+        ClipTelemetry.endInvocation();
     }
 
     @ResponseFilter
@@ -50,8 +59,6 @@ class RequestTelemetry {
         request.getAttribute(STARTED, Long.class).ifPresent(started ->
                 fields.put("durationMillis", Math.round((System.nanoTime() - started) / 1e4) / 100.0));
         LOG.info(Markers.appendEntries(fields), "{} {} -> {}", request.getMethodName(), request.getPath(), response.code());
-        ClipTelemetry.endInvocation();
-        MDC.remove("apiRequestId");
     }
 
     private static String apiRequestId(HttpRequest<?> request) {

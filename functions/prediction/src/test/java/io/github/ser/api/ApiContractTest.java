@@ -68,6 +68,8 @@ class ApiContractTest {
                 map(operations).keySet().forEach(method -> documented.add(method.toUpperCase() + " " + path)));
 
         Set<String> served = handler.getApplicationContext().getBean(Router.class).uriRoutes()
+                // Micronaut answers HEAD for every GET by itself; API Gateway has no such route
+                .filter(route -> !route.getHttpMethodName().equals("HEAD"))
                 .map(route -> route.getHttpMethodName() + " " + route.getUriMatchTemplate().toPathString()
                         .replace("{+", "{"))
                 .collect(Collectors.toCollection(TreeSet::new));

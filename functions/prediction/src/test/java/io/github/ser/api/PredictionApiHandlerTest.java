@@ -1,5 +1,8 @@
 package io.github.ser.api;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
@@ -121,6 +125,29 @@ class PredictionApiHandlerTest {
         assertError(call(ApiEvents.predict(TestAudio.silence(2, 16000), "audio/wav")), 422, "silent");
         assertError(call(ApiEvents.predict(TestAudio.wav16(new float[]{0.5f, -0.5f}, 16000), "audio/wav")),
                 422, "too_short");
+    }
+
+    @Test
+    void everyPredictionLogsOneTelemetryLineCarryingApiGatewaysRequestId() throws Exception {
+        assumeModel();
+        Logger ours = (Logger) LoggerFactory.getLogger("io.github.ser");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        ours.addAppender(captured);
+        try {
+            APIGatewayProxyRequestEvent event = ApiEvents.file("api-predict.json");
+            assertEquals(200, call(event).status);
+            String requestId = event.getRequestContext().getRequestId();
+            var lines = captured.list.stream().filter(e -> requestId.equals(e.getMDCPropertyMap().get("apiRequestId"))).toList();
+            var clip = lines.stream().filter(e -> e.getLoggerName().endsWith("ClipTelemetry")).findFirst().orElseThrow(
+                    () -> new AssertionError("no telemetry line with the request id among " + captured.list));
+            assertTrue(clip.getMDCPropertyMap().containsKey("coldStart"), clip.getMDCPropertyMap().toString());
+            assertTrue(clip.getFormattedMessage().startsWith("predict"), clip.getFormattedMessage());
+            assertTrue(lines.stream().anyMatch(e -> e.getLoggerName().endsWith("RequestTelemetry")
+                    && e.getFormattedMessage().equals("POST /predict -> 200")), "the request line: " + lines);
+        } finally {
+            ours.detachAppender(captured);
+        }
     }
 
     // ---- refusals before the model is involved
