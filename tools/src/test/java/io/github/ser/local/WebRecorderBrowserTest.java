@@ -6,6 +6,7 @@ import io.github.ser.audio.AudioClip;
 import io.github.ser.audio.AudioDecoder;
 import io.github.ser.audio.AudioLimits;
 import io.github.ser.function.SerConfiguration;
+import io.github.ser.function.testing.RepoFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -161,6 +162,31 @@ class WebRecorderBrowserTest {
             for (String alias : List.of("8500", "10000", "15000", "20000")) {
                 assertTrue(gains.get(alias).asDouble() < -70, alias + " Hz would alias; it must be removed: " + gains);
             }
+        }
+    }
+
+    /** The page's own settings module: `?api=` counts only where config.js allows it (the committed one does not). */
+    @Test
+    void theApiOverrideOnlyWorksWhereTheDeployerAllowsIt(LocalStack stack) throws Exception {
+        try (Browser browser = Browser.withMicrophone(microphoneClip)) {
+            browser.open(stack.url().toString());
+            Object json = browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import("/js/settings.js").then(({ resolveApiBase }) => {
+                      const link = { search: "?api=https://evil.example" };
+                      done(JSON.stringify({
+                        deployed: resolveApiBase(link, { apiBase: "", allowApiOverride: false }),
+                        unset: resolveApiBase(link, { apiBase: "https://api.example" }),
+                        allowed: resolveApiBase(link, { apiBase: "", allowApiOverride: true }),
+                      }));
+                    }).catch((e) => done("error: " + e));
+                    """);
+            JsonNode bases = JSON.readTree(String.valueOf(json));
+            assertEquals("", bases.get("deployed").asText());
+            assertEquals("https://api.example", bases.get("unset").asText());
+            assertEquals("https://evil.example", bases.get("allowed").asText());
+            String committed = Files.readString(RepoFiles.root().resolve("web/config.js"));
+            assertTrue(committed.contains("allowApiOverride: false"), "the file that gets deployed keeps it off");
         }
     }
 

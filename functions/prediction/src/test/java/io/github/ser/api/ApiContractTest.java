@@ -33,9 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code openapi.yaml} (in this module's resources, served by the local stack), the hand-written contract, against the three things it describes: the controllers' routes,
- * the routes {@code template.yaml} gives API Gateway, and real answers of the handler behind API Gateway's proxy
- * translation (the sample events in {@code events/}).
+ * {@code openapi.yaml} (in this module's resources, served by the local stack), the hand-written contract, against
+ * the three things it describes: the controllers' routes, the routes {@code template.yaml} gives API Gateway, and
+ * real answers of the handler behind API Gateway's proxy translation (the sample events in {@code events/}).
  */
 class ApiContractTest {
 
@@ -97,6 +97,13 @@ class ApiContractTest {
         assertEquals(Map.of("type", "apiKey", "in", "header", "name", "x-api-key"), scheme);
         map(openApi.get("paths")).forEach((path, operations) -> map(operations).forEach((method, operation) ->
                 assertTrue(map(map(operation).get("responses")).containsKey("403"), method + " " + path + " documents 403")));
+    }
+
+    @Test
+    void theDocumentedUploadTypesAreTheAllowlist() {
+        Map<String, Object> contentType = map(map(schema("UploadRequest").get("properties")).get("contentType"));
+        assertEquals(UploadController.CONTENT_TYPES.keySet(), Set.copyOf((List<?>) contentType.get("enum")));
+        assertEquals(List.of("size"), schema("UploadRequest").get("required"));
     }
 
     @Test
