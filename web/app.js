@@ -3,12 +3,14 @@ import { createApi, tagsOf, waitForTags } from "./js/api.js";
 import { ClipError, clipFromFile, clipFromRecording } from "./js/clip.js";
 import { Recorder } from "./js/recorder.js";
 import { renderPrediction, renderTags } from "./js/results.js";
-import { DEFAULT_LIMITS, limitsFromHealth, resolveApiBase } from "./js/settings.js";
+import { apiKey } from "./js/apikey.js";
+import { DEFAULT_LIMITS, apiOverrideAllowed, limitsFromHealth, resolveApiBase } from "./js/settings.js";
 import { drawWaveform } from "./js/waveform.js";
 import { capitalise, percent } from "./js/emotions.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
+  keyForm: $("key-form"), keyInput: $("key-input"), keyHint: $("key-hint"), apiOverride: $("api-override"),
   apiStatus: $("api-status"), apiBase: $("api-base"), modelVersion: $("model-version"), apiForm: $("api-form"), apiInput: $("api-input"),
   recorder: $("recorder"), record: $("record"), stop: $("stop"), level: $("level"), timer: $("timer"),
   dropzone: $("dropzone"), file: $("file"),
@@ -37,6 +39,8 @@ function init() {
   ui.analyse.addEventListener("click", analyseNow);
   ui.save.addEventListener("click", saveToBucket);
   ui.apiForm.addEventListener("submit", switchApi);
+  ui.apiOverride.hidden = !apiOverrideAllowed();
+  ui.keyForm.addEventListener("submit", useKey);
   ui.player.addEventListener("timeupdate", redrawWaveform);
   ui.player.addEventListener("ended", redrawWaveform);
   window.addEventListener("resize", redrawWaveform);
@@ -56,9 +60,36 @@ async function checkApi() {
     ui.modelVersion.textContent = `model ${health.model}`;
     setApiStatus("up", "Emotion API ready");
   } catch (error) {
+    if (error.code === "api_key_required") {
+      askForKey();
+      return;
+    }
     setApiStatus("down", error.message);
     showMessage(error.message, error.code || "unreachable");
   }
+}
+
+/** The API wants a key (x-api-key): ask once; a key it refuses is forgotten and asked for again. */
+function askForKey() {
+  const refused = Boolean(apiKey.get());
+  apiKey.clear();
+  setApiStatus("locked", "The emotion API needs an access key");
+  ui.keyHint.textContent = refused
+    ? "The API did not accept that key. Check it and try again."
+    : "Ask whoever runs this site for the key. It is kept in this browser tab only and forgotten when you close it.";
+  ui.keyForm.hidden = false;
+  ui.keyInput.focus();
+}
+
+function useKey(event) {
+  event.preventDefault();
+  const key = ui.keyInput.value.trim();
+  if (!key) return;
+  apiKey.set(key);
+  ui.keyInput.value = "";
+  ui.keyForm.hidden = true;
+  clearMessage();
+  checkApi();
 }
 
 function setApiStatus(state, text) {
@@ -257,6 +288,10 @@ async function run(button, busyText, task) {
   try {
     await task();
   } catch (error) {
+    if (error.code === "api_key_required") {
+      askForKey();
+      return;
+    }
     showMessage(messageFor(error), error.code || "error");
     announce("");
     if (error.code === "unreachable") setApiStatus("down", error.message);

@@ -14,9 +14,14 @@ export const DEFAULT_LIMITS = Object.freeze({
 const WAV_BYTES_PER_SECOND = 16000 * 2;
 const WAV_HEADER_BYTES = 44;
 
-/** API base URL: `?api=` beats config.js beats same origin. Never ends with a slash. */
+/** Whether `?api=` may point the page at another API: only where the deployer allows it in config.js. */
+export function apiOverrideAllowed(config = window.SER_CONFIG || {}) {
+  return config.allowApiOverride === true;
+}
+
+/** API base URL: `?api=` (where allowed) beats config.js beats same origin. Never ends with a slash. */
 export function resolveApiBase(location = window.location, config = window.SER_CONFIG || {}) {
-  const fromQuery = new URLSearchParams(location.search).get("api");
+  const fromQuery = apiOverrideAllowed(config) ? new URLSearchParams(location.search).get("api") : null;
   const base = (fromQuery ?? config.apiBase ?? "").trim();
   return base.replace(/\/+$/, "");
 }

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param s3DataDir     where S3Mock keeps objects; empty = a temporary folder removed on exit
  * @param s3MockJar     S3Mock's standalone exec jar
  * @param watchInterval how often the upload watcher lists the upload prefix
+ * @param apiKey        the key the API requires in {@code x-api-key}, as API Gateway does in the template's default
+ *                      mode; empty for an open API (the default, so that curl and the examples work without one)
  */
 public record LocalStackSettings(int httpPort,
                                  int s3Port,
@@ -31,7 +33,8 @@ public record LocalStackSettings(int httpPort,
                                  Path modelPath,
                                  Optional<Path> s3DataDir,
                                  Path s3MockJar,
-                                 Duration watchInterval) {
+                                 Duration watchInterval,
+                                 String apiKey) {
 
     /** Flag name → (environment variable, default, description). One table, so usage text and parsing agree. */
     private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
@@ -45,6 +48,7 @@ public record LocalStackSettings(int httpPort,
         option("s3-data-dir", "SER_S3_DATA_DIR", "", "keep S3 objects in this directory across runs (default: temporary)");
         option("s3mock-jar", "SER_S3MOCK_JAR", "", "S3Mock exec jar (default: s3mock-exec.jar beside this program's jar)");
         option("watch-interval-ms", "SER_WATCH_INTERVAL_MS", "1000", "how often new uploads are looked for");
+        option("api-key", "SER_API_KEY", "", "require this key in x-api-key, like the deployed API (default: open)");
     }
 
     private record Option(String env, String defaultValue, String description) {
@@ -79,7 +83,8 @@ public record LocalStackSettings(int httpPort,
                 pathOr(values.get("model"), RepositoryLayout::committedModel),
                 dataDir.isBlank() ? Optional.empty() : Optional.of(Path.of(dataDir).toAbsolutePath().normalize()),
                 jar.isBlank() ? S3MockServer.jarBesideThisProgram() : Path.of(jar).toAbsolutePath().normalize(),
-                Duration.ofMillis(positive(values, "watch-interval-ms")));
+                Duration.ofMillis(positive(values, "watch-interval-ms")),
+                values.get("api-key").trim());
     }
 
     /** Defaults are looked up only when used, so an explicit path works outside a checkout too. */

@@ -16,6 +16,8 @@ import java.util.Map;
  * (never faked) while there is no model.
  */
 final class SharedLocalStack implements BeforeAllCallback, ParameterResolver {
+    /** The key the shared stack requires in x-api-key, as the deployed API does in the default AuthMode. */
+    static final String API_KEY = "local-test-key-3f9a";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -43,6 +45,8 @@ final class SharedLocalStack implements BeforeAllCallback, ParameterResolver {
                         "--web-dir=" + RepoFiles.root().resolve("web"),
                         "--model=" + RepoFiles.model(),
                         "--watch-interval-ms=300",
+                        // as deployed by default: the API needs the key, and the page has to ask for it
+                        "--api-key=" + API_KEY,
                 }, Map.of());
                 return new Running(LocalStack.start(settings));
             } catch (Exception e) {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -144,24 +145,36 @@ public class ClipStore {
         }
     }
 
-    /** A URL that lets a browser PUT one clip with the given content type into the configured bucket. */
-    public PresignedUpload presignUpload(String key, String contentType) {
+    /**
+     * A URL that lets a client PUT exactly one clip of exactly {@code contentLength} bytes with the given content
+     * type into the configured bucket. The SDK signs every header set on the request: {@code Content-Length} (S3
+     * refuses a body of any other size) and {@code If-None-Match: *} (S3 refuses to overwrite an existing object,
+     * so a URL cannot be reused to replace the clip once it is there).
+     */
+    public PresignedUpload presignUpload(String key, String contentType, long contentLength) {
         PresignedPutObjectRequest presigned = presigner.get().presignPutObject(p -> p
                 .signatureDuration(config.getPresignTtl())
-                .putObjectRequest(b -> b.bucket(config.getBucket()).key(key).contentType(contentType)));
+                .putObjectRequest(b -> b.bucket(config.getBucket()).key(key).contentType(contentType)
+                        .contentLength(contentLength).ifNoneMatch("*")));
         Map<String, String> headers = new LinkedHashMap<>();
-        // the browser sets Host itself; every other signed header must be sent as signed
+        // clients set Host and Content-Length themselves (browsers and Java refuse to); the rest must be sent as signed
         presigned.signedHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
                 headers.put(headerName(name), String.join(",", values));
             }
         });
-        return new PresignedUpload(key, presigned.url().toString(), "PUT", headers, config.getPresignTtl().toSeconds());
+        return new PresignedUpload(key, presigned.url().toString(), "PUT", headers, contentLength,
+                config.getPresignTtl().toSeconds());
     }
 
     private static String headerName(String signed) {
-        return signed.equalsIgnoreCase("content-type") ? "Content-Type" : signed;
+        return switch (signed.toLowerCase(Locale.ROOT)) {
+            case "content-type" -> "Content-Type";
+            case "if-none-match" -> "If-None-Match";
+            default -> signed;
+        };
     }
+
 
     private static AudioException tooLarge(long size, long max) {
         return new AudioException(AudioErrorCode.TOO_LARGE,

@@ -50,7 +50,7 @@ public class SerConfiguration {
     @Positive
     private double maxDurationSeconds = AudioLimits.DEFAULT_MAX_DURATION_SECONDS;
     @NotNull
-    private Duration presignTtl = Duration.ofMinutes(15);
+    private Duration presignTtl = Duration.ofMinutes(5);
     @NotBlank
     private String allowedOrigin = "*";
     @Nullable
@@ -122,7 +122,7 @@ public class SerConfiguration {
         this.maxDurationSeconds = maxDurationSeconds;
     }
 
-    /** How long a presigned upload URL stays valid. */
+    /** How long a presigned upload URL stays valid: long enough to start the PUT, which S3 then lets finish. */
     public Duration getPresignTtl() {
         return presignTtl;
     }

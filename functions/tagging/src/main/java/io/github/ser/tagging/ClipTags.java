@@ -2,6 +2,7 @@ package io.github.ser.tagging;
 
 import io.github.ser.Prediction;
 import io.github.ser.audio.AudioErrorCode;
+import io.github.ser.function.S3Tags;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /** The tags this function owns on an uploaded clip: every key is {@value #NAMESPACE} or starts with it. */
 final class ClipTags {
-    static final String NAMESPACE = "emotion";
+    static final String NAMESPACE = S3Tags.OURS;
     static final String EMOTION = "emotion";
     static final String CONFIDENCE = "emotion-confidence";
     static final String MODEL = "emotion-model";

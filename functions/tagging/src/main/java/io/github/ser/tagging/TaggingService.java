@@ -3,6 +3,7 @@ package io.github.ser.tagging;
 import io.github.ser.Prediction;
 import io.github.ser.audio.AudioException;
 import io.github.ser.function.ClipStore;
+import io.github.ser.function.ClipTelemetry;
 import io.github.ser.function.ErrorBody;
 import io.github.ser.function.NoSuchClipException;
 import io.github.ser.function.ObjectRef;
@@ -23,15 +24,19 @@ import java.util.Map;
 @Singleton
 public class TaggingService {
     private static final Logger LOG = LoggerFactory.getLogger(TaggingService.class);
+    /** How this function names itself in logs and metrics. */
+    public static final String SERVICE = "tagging";
 
     private final ClipStore store;
     private final RecognizerProvider recognizer;
     private final SerConfiguration config;
+    private final ClipTelemetry telemetry;
 
-    public TaggingService(ClipStore store, RecognizerProvider recognizer, SerConfiguration config) {
+    public TaggingService(ClipStore store, RecognizerProvider recognizer, SerConfiguration config, ClipTelemetry telemetry) {
         this.store = store;
         this.recognizer = recognizer;
         this.config = config;
+        this.telemetry = telemetry;
     }
 
     /** The latest version of {@code s3://bucket/key}. */
@@ -55,8 +60,14 @@ public class TaggingService {
             Map<String, String> tags = store.mergeTags(clip, ClipTags.NAMESPACE, ours);
             // written last: a result means the tags are already in place (the API polls for it)
             store.writeResult(clip, result);
-            String detail = result.prediction() != null ? result.prediction().emotion() : result.error().error();
-            LOG.info("s3://{}/{}: {} ({})", clip.bucket(), clip.key(), result.status(), detail);
+            String detail;
+            if (result.prediction() != null) {
+                detail = result.prediction().emotion();
+                telemetry.analysed(SERVICE, clip.key(), result.prediction());
+            } else {
+                detail = result.error().error();
+                telemetry.failed(SERVICE, clip.key(), detail, result.error().message());
+            }
             return new ClipOutcome(clip, result.status(), tags, detail);
         } catch (NoSuchClipException e) {
             LOG.warn("Skipped: {}", e.getMessage());
