@@ -9,7 +9,6 @@ import io.github.ser.function.testing.RepoFiles;
 import io.github.ser.function.testing.S3TestServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.web.router.Router;
@@ -30,7 +29,6 @@ import java.util.stream.Collectors;
 import static io.github.ser.function.testing.CloudFormationTemplate.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code openapi.yaml} (in this module's resources, served by the local stack), the hand-written contract, against
@@ -52,8 +50,7 @@ class ApiContractTest {
         openApi = new Yaml().load(Files.readString(RepoFiles.root().resolve(OPENAPI)));
         ApplicationContextBuilder builder = ApplicationContext.builder()
                 .properties(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
-        LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
-        handler = new ApiGatewayProxyRequestEventFunction(builder.build());
+        handler = new PredictionHandler(PredictionHandler.lambdaContext(builder).build());   // as deployed
     }
 
     @AfterAll
@@ -108,7 +105,7 @@ class ApiContractTest {
 
     @Test
     void realAnswersHaveTheDocumentedShapes() throws Exception {
-        assumeTrue(RepoFiles.hasModel(), "no model artifact at " + RepoFiles.model() + " yet");
+        RepoFiles.requireModel();
         JsonNode prediction = call(ApiEvents.file("api-predict.json"), 200);
         assertShape(prediction, schema("Prediction"), "/predict");
         assertShape(prediction.get("timings"), schema("Timings"), "/predict timings");
