@@ -99,7 +99,7 @@ class S3EventHandlerTest {
 
         TaggingSummary summary = handler.handleRequest(S3Events.put(BUCKET, wav, flac, "uploads/batch/gone.wav"), null);
 
-        assertEquals(List.of("done", "done", "skipped"), summary.clips().stream().map(ClipOutcome::status).toList());
+        assertEquals(List.of("done", "done", "missing"), summary.clips().stream().map(ClipOutcome::status).toList());
         assertEquals(flac, summary.clips().get(1).clip().key());
         assertTrue(tags(wav).containsKey("emotion"));
         assertTrue(tags(flac).containsKey("emotion"));
@@ -161,10 +161,10 @@ class S3EventHandlerTest {
     }
 
     @Test
-    void anObjectDeletedBeforeProcessingIsSkippedWithoutAResult() {
+    void anObjectDeletedBeforeProcessingIsMissingWithoutAResult() {
         TaggingSummary summary = handler.handleRequest(S3Events.put(BUCKET, "uploads/deleted.wav"), null);
 
-        assertEquals("skipped", summary.clips().get(0).status());
+        assertEquals("missing", summary.clips().get(0).status());
         assertThrows(NoSuchKeyException.class,
                 () -> s3.headObject(b -> b.bucket(BUCKET).key("results/deleted.wav.json")));
     }
