@@ -16,7 +16,7 @@ import java.util.Map;
  * class that asks for a {@link LocalStack} parameter; stopped when the test run ends. Classes using it are skipped
  * (never faked) while there is no model.
  */
-final class SharedLocalStack implements BeforeAllCallback, ParameterResolver {
+public final class SharedLocalStack implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public void beforeAll(ExtensionContext context) {
