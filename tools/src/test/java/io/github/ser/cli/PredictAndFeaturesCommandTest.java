@@ -6,6 +6,7 @@ import io.github.ser.features.FeatureSets;
 import io.github.ser.model.Emotions;
 import io.github.ser.training.TestModels;
 import io.github.ser.testing.SharedData;
+import io.github.ser.testing.CompressedClips;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,30 @@ class PredictAndFeaturesCommandTest {
             assertTrue(p.get("model").asText().startsWith("ser-seed-v"));
             assertFalse(p.has("segments"));
             assertFalse(p.has("timings"));
+        }
+    }
+
+    /** Files in every compressed format, with misleading names: the format comes from the bytes. */
+    @Test
+    void predictReadsCompressedFormatsAndGivesTheCommittedModelsAnswer() throws Exception {
+        java.nio.file.Path model = java.nio.file.Path.of(System.getProperty("ser.test.model",
+                SerPaths.repoRoot().resolve("layers/emotion-model/model/emotion-model.zip").toString()));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(model), "no model at " + model);
+        var recognizer = io.github.ser.EmotionRecognizer.load(model, io.github.ser.RecognizerSettings.defaults());
+        List<String> files = new ArrayList<>();
+        for (CompressedClips.Clip clip : CompressedClips.ALL) {
+            Path file = dir.resolve(clip.name() + ".bin");
+            Files.write(file, clip.bytes());
+            files.add(file.toString());
+        }
+
+        CliRun run = CliRun.of(withFiles(files, "predict", "--model", model.toString()));
+
+        assertEquals(0, run.exit(), run.err() + run.out());
+        for (int i = 0; i < files.size(); i++) {
+            JsonNode p = JSON.readTree(run.lines().get(i));
+            assertEquals(recognizer.recognize(CompressedClips.ALL.get(i).bytes()).emotion(), p.get("emotion").asText(),
+                    files.get(i));
         }
     }
 

@@ -3,14 +3,12 @@ package io.github.ser.audio;
 import io.github.ser.EmotionRecognizer;
 import io.github.ser.Prediction;
 import io.github.ser.RecognizerSettings;
+import io.github.ser.testing.CompressedClips;
 import io.github.ser.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -71,7 +69,7 @@ class CompressedFormatsTest {
     })
     void decodesToTheOriginalsLengthAndGivesItsPrediction(String file, String format, int rate, int channels)
             throws Exception {
-        byte[] bytes = fixture(file);
+        byte[] bytes = new CompressedClips.Clip(file, "").bytes();
         AudioClip clip = new AudioDecoder(AudioLimits.defaults()).decode(bytes);
         assertEquals(format, clip.format());
         assertEquals(rate, clip.sampleRate());
@@ -97,14 +95,4 @@ class CompressedFormatsTest {
                 .max().orElseThrow();
     }
 
-    static byte[] fixture(String name) {
-        try (InputStream in = CompressedFormatsTest.class.getResourceAsStream("/compressed/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
