@@ -92,6 +92,17 @@ class ClipTaggedEventTest {
         assertEquals(tags.get("emotion-model"), detail.get("model").asText());
         assertEquals("results/events/angry é.wav.json", detail.get("resultKey").asText());
         assertFalse(detail.has("error"));
+        // events/clip-tagged.json, the sample a rule's target receives, has exactly these fields
+        JsonNode sample = FakeEventBridge.read(RepoFiles.event("clip-tagged.json"));
+        assertEquals(fieldNames(sample.get("detail")), fieldNames(detail));
+        assertEquals(sample.get("source").asText(), entry.get("Source").asText());
+        assertEquals(sample.get("detail-type").asText(), entry.get("DetailType").asText());
+    }
+
+    private static java.util.Set<String> fieldNames(JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

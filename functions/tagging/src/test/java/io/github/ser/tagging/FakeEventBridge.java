@@ -56,13 +56,17 @@ final class FakeEventBridge implements AutoCloseable {
                 .toList();
     }
 
-    /** The entry's {@code Detail}, which EventBridge takes as a JSON string. */
-    static JsonNode detail(JsonNode entry) {
+    static JsonNode read(String json) {
         try {
-            return JSON.readTree(entry.get("Detail").asText());
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The entry's {@code Detail}, which EventBridge takes as a JSON string. */
+    static JsonNode detail(JsonNode entry) {
+        return read(entry.get("Detail").asText());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
