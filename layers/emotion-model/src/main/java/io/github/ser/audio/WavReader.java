@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * RIFF/WAVE (also big-endian RIFX and RF64/BW64, whose real sizes we never need): integer PCM of 8 (unsigned) to
- * 32 bits, IEEE float 32/64, G.711 μ-law and A-law, WAVE_FORMAT_EXTENSIBLE, any channel count. Tolerant where real writers are sloppy
- * (unknown chunks, missing pad bytes, streaming writers' placeholder data sizes, truncated data), strict where a
- * header lies about something we would have to trust.
+ * 32 bits, IEEE float 32/64, G.711 μ-law and A-law, WAVE_FORMAT_EXTENSIBLE, any channel count. Tolerant where real
+ * writers are sloppy (unknown chunks, missing pad bytes, streaming writers' placeholder data sizes, truncated data),
+ * strict where a header lies about something we would have to trust.
  */
 final class WavReader {
     private static final int PCM = 0x0001;
@@ -135,7 +135,7 @@ final class WavReader {
                     : tag == IEEE_FLOAT ? bits + "-bit float"
                     : KNOWN_CODECS.getOrDefault(tag, String.format(Locale.ROOT, "format tag 0x%04X", tag));
             throw new AudioException(AudioErrorCode.UNSUPPORTED_FORMAT,
-                    "WAV encoding " + what + " is not supported; send PCM (8-32 bit) or float WAV, AIFF or FLAC");
+                    "WAV encoding " + what + " is not supported; send PCM (8-32 bit), float or G.711 WAV, or another supported format");
         }
     }
 }
