@@ -13,6 +13,9 @@ import java.nio.ByteBuffer;
  * while decoding; the byte limit already bounds the work.
  */
 final class Mp3Reader {
+    static {
+        JCodecLogs.silence();
+    }
     private static final int[][] BITRATES_KBPS = {
             {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, -1},   // MPEG-1 Layer III
             {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, -1},       // MPEG-2/2.5 Layer III

@@ -20,6 +20,9 @@ import java.util.List;
  * the header lies.
  */
 final class Mp4AudioReader {
+    static {
+        JCodecLogs.silence();
+    }
     private Mp4AudioReader() {
     }
 

@@ -89,6 +89,48 @@ class CompressedFormatsTest {
         assertTrue(maxDifference(p, original) < 0.35, file + ": " + p.probabilities() + " vs " + original.probabilities());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"angry-16k-32k.mp3", "angry-64k.m4a", "angry-q3.ogg",
+            "angry-24k.opus", "angry-24k.webm", "angry-24k-live.webm", "angry-8k-mulaw.wav"})
+    void theDurationLimitHoldsForEveryFormatWithOrWithoutALengthInTheHeader(String file) {
+        byte[] bytes = new CompressedClips.Clip(file, "").bytes();
+        AudioDecoder strict = new AudioDecoder(new AudioLimits(AudioLimits.DEFAULT_MAX_BYTES, 2.0));
+
+        AudioException e = org.junit.jupiter.api.Assertions.assertThrows(AudioException.class, () -> strict.decode(bytes));
+
+        assertEquals(AudioErrorCode.TOO_LONG, e.code(), e.getMessage());
+    }
+
+    /** Truncated and bit-flipped compressed files: a typed error or a clip, never another exception or a hang. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"angry-16k-32k.mp3", "angry-44k-stereo-64k.mp3",
+            "angry-64k.m4a", "angry-q3.ogg", "angry-24k.opus", "angry-24k.webm", "angry-24k-live.webm"})
+    void damagedFilesFailWithATypedErrorOrStillDecode(String file) {
+        byte[] good = new CompressedClips.Clip(file, "").bytes();
+        AudioDecoder decoder = new AudioDecoder(AudioLimits.defaults());
+        java.util.Random random = new java.util.Random(file.hashCode());
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+            for (int trial = 0; trial < 40; trial++) {
+                byte[] bad = trial < 20
+                        ? java.util.Arrays.copyOf(good, 1 + random.nextInt(good.length - 1))
+                        : flip(good, random, 1 + random.nextInt(8));
+                try {
+                    decoder.decode(bad);
+                } catch (AudioException expected) {
+                    // the typed answer for a broken file
+                }
+            }
+        });
+    }
+
+    private static byte[] flip(byte[] good, java.util.Random random, int bytes) {
+        byte[] bad = good.clone();
+        for (int i = 0; i < bytes; i++) {
+            bad[random.nextInt(bad.length)] ^= (byte) (1 + random.nextInt(255));
+        }
+        return bad;
+    }
+
     private static double maxDifference(Prediction a, Prediction b) {
         return a.probabilities().entrySet().stream()
                 .mapToDouble(e -> Math.abs(e.getValue() - b.probabilities().get(e.getKey())))
