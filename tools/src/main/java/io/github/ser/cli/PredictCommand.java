@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ser predict FILE...}: one JSON object per file (or a table). */
-@Command(name = "predict", description = "Predict the emotion of each audio file (WAV, AIFF, FLAC).")
+@Command(name = "predict", description = "Predict the emotion of each audio file (WAV incl. mu-law/A-law, AIFF, FLAC, MP3, M4A/AAC, Ogg Vorbis/Opus, WebM Opus).")
 final class PredictCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files.")

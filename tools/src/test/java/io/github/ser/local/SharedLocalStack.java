@@ -15,9 +15,9 @@ import java.util.Map;
  * class that asks for a {@link LocalStack} parameter; stopped when the test run ends. Classes using it are skipped
  * (never faked) while there is no model.
  */
-final class SharedLocalStack implements BeforeAllCallback, ParameterResolver {
+public final class SharedLocalStack implements BeforeAllCallback, ParameterResolver {
     /** The key the shared stack requires in x-api-key, as the deployed API does in the default AuthMode. */
-    static final String API_KEY = "local-test-key-3f9a";
+    public static final String API_KEY = "local-test-key-3f9a";
 
     @Override
     public void beforeAll(ExtensionContext context) {

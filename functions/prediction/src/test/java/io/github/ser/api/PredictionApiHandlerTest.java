@@ -13,6 +13,8 @@ import io.github.ser.function.SerConfiguration;
 import io.github.ser.function.testing.RepoFiles;
 import io.github.ser.function.testing.S3TestServer;
 import io.github.ser.function.testing.TestAudio;
+import io.github.ser.testing.CompressedClips;
+import io.github.ser.Prediction;
 import io.github.ser.tagging.TaggingService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
@@ -111,6 +113,20 @@ class PredictionApiHandlerTest {
         assertEquals(200, flac.status, flac.body.toString());
         assertEquals(200, octets.status, octets.body.toString());
         assertTrue(flac.body.get("durationSeconds").asDouble() > 3);
+    }
+
+    /** Phones' and browsers' formats through API Gateway's proxy translation: the engine's own answer for each. */
+    @Test
+    void compressedClipsGetTheSamePredictionAsTheEngineGives() throws Exception {
+        assumeModel();
+        for (CompressedClips.Clip clip : CompressedClips.ALL) {
+            Reply reply = call(ApiEvents.predict(clip.bytes(), clip.contentType()));
+
+            assertEquals(200, reply.status, clip.name() + ": " + reply.body);
+            Prediction engine = recognizer().recognize(clip.bytes());
+            assertEquals(engine.emotion(), reply.body.get("emotion").asText(), clip.name());
+            assertEquals(engine.confidence(), reply.body.get("confidence").asDouble(), 1e-9, clip.name());
+        }
     }
 
     @Test

@@ -25,9 +25,14 @@ final class ClipTags {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(EMOTION, prediction.emotion());
         // fixed format, so reprocessing the same version writes byte-identical tags
-        tags.put(CONFIDENCE, String.format(Locale.ROOT, "%.3f", prediction.confidence()));
+        tags.put(CONFIDENCE, confidence(prediction));
         tags.put(MODEL, prediction.model());
         return tags;
+    }
+
+    /** Three decimals, as in the tag and the event. */
+    static String confidence(Prediction prediction) {
+        return String.format(Locale.ROOT, "%.3f", prediction.confidence());
     }
 
     static Map<String, String> failed(AudioErrorCode code) {
