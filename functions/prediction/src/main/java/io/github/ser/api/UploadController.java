@@ -20,7 +20,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code POST /uploads}: a presigned PUT for one clip under the upload prefix, for clips too large for
@@ -31,11 +34,21 @@ import java.util.UUID;
 @Controller
 public class UploadController {
     /** The content types a clip may be uploaded as (the allowlist), and the key's extension for each. */
-    static final Map<String, String> CONTENT_TYPES = Map.of(
-            "audio/wav", ".wav", "audio/x-wav", ".wav", "audio/wave", ".wav", "audio/vnd.wave", ".wav",
-            "audio/flac", ".flac", "audio/x-flac", ".flac", "audio/aiff", ".aiff", "audio/x-aiff", ".aiff",
+    static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
+            Map.entry("audio/wav", ".wav"), Map.entry("audio/x-wav", ".wav"), Map.entry("audio/wave", ".wav"),
+            Map.entry("audio/vnd.wave", ".wav"), Map.entry("audio/flac", ".flac"), Map.entry("audio/x-flac", ".flac"),
+            Map.entry("audio/aiff", ".aiff"), Map.entry("audio/x-aiff", ".aiff"),
+            // the compressed formats the engine decodes (docs/formats.md): what phones and MediaRecorder produce
+            Map.entry("audio/mpeg", ".mp3"), Map.entry("audio/mp3", ".mp3"), Map.entry("audio/mp4", ".m4a"),
+            Map.entry("audio/x-m4a", ".m4a"), Map.entry("audio/aac", ".m4a"), Map.entry("audio/ogg", ".ogg"),
+            Map.entry("audio/opus", ".opus"), Map.entry("audio/webm", ".webm"),
+            // MediaRecorder's own types, sent as they are (the type is signed, so it must match exactly)
+            Map.entry("audio/webm;codecs=opus", ".webm"), Map.entry("audio/ogg;codecs=opus", ".opus"),
             // what browsers send for a file whose type they do not know; the decoder reads the format from the bytes
-            MediaType.APPLICATION_OCTET_STREAM, ".wav");
+            Map.entry(MediaType.APPLICATION_OCTET_STREAM, ".wav"));
+    /** Extensions a client's file name may give the key, beside those of the allowlist. */
+    private static final Set<String> EXTENSIONS = Stream.concat(CONTENT_TYPES.values().stream(), Stream.of(".aif", ".mp4"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final long MAX_REQUEST_BYTES = 16 * 1024;
     private static final String EXAMPLE = "{\"size\": 455034, \"contentType\": \"audio/wav\"}";
@@ -93,10 +106,9 @@ public class UploadController {
     private static String extension(String contentType, UploadRequest request) {
         if (request.fileName() != null) {
             String name = request.fileName().toLowerCase(Locale.ROOT);
-            for (String ext : new String[]{".wav", ".flac", ".aiff", ".aif"}) {
-                if (name.endsWith(ext)) {
-                    return ext;
-                }
+            int dot = name.lastIndexOf('.');
+            if (dot >= 0 && EXTENSIONS.contains(name.substring(dot))) {
+                return name.substring(dot);
             }
         }
         return CONTENT_TYPES.get(contentType);

@@ -1,5 +1,6 @@
 package io.github.ser.api;
 
+import io.github.ser.testing.CompressedClips;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,6 +102,13 @@ class ApiContractTest {
         Map<String, Object> contentType = map(map(schema("UploadRequest").get("properties")).get("contentType"));
         assertEquals(UploadController.CONTENT_TYPES.keySet(), Set.copyOf((List<?>) contentType.get("enum")));
         assertEquals(List.of("size"), schema("UploadRequest").get("required"));
+    }
+
+    @Test
+    void everyCompressedFormatTheEngineDecodesCanBeUploadedWithTheTypeABrowserSends() {
+        for (CompressedClips.Clip clip : CompressedClips.ALL) {
+            assertTrue(UploadController.CONTENT_TYPES.containsKey(clip.contentType()), clip.name() + " as " + clip.contentType());
+        }
     }
 
     @Test
