@@ -3,12 +3,14 @@ import { createApi, tagsOf, waitForTags } from "./js/api.js";
 import { ClipError, clipFromFile, clipFromRecording } from "./js/clip.js";
 import { Recorder } from "./js/recorder.js";
 import { renderPrediction, renderTags } from "./js/results.js";
-import { DEFAULT_LIMITS, limitsFromHealth, resolveApiBase } from "./js/settings.js";
+import { apiKey } from "./js/apikey.js";
+import { DEFAULT_LIMITS, apiOverrideAllowed, limitsFromHealth, resolveApiBase } from "./js/settings.js";
 import { drawWaveform } from "./js/waveform.js";
 import { capitalise, percent } from "./js/emotions.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
+  keyForm: $("key-form"), keyInput: $("key-input"), keyHint: $("key-hint"), apiOverride: $("api-override"),
   apiStatus: $("api-status"), apiBase: $("api-base"), modelVersion: $("model-version"), apiForm: $("api-form"), apiInput: $("api-input"),
   recorder: $("recorder"), record: $("record"), stop: $("stop"), level: $("level"), timer: $("timer"),
   dropzone: $("dropzone"), file: $("file"),
@@ -37,6 +39,8 @@ function init() {
   ui.analyse.addEventListener("click", analyseNow);
   ui.save.addEventListener("click", saveToBucket);
   ui.apiForm.addEventListener("submit", switchApi);
+  ui.apiOverride.hidden = !apiOverrideAllowed();
+  ui.keyForm.addEventListener("submit", useKey);
   ui.player.addEventListener("timeupdate", redrawWaveform);
   ui.player.addEventListener("ended", redrawWaveform);
   window.addEventListener("resize", redrawWaveform);
@@ -53,13 +57,39 @@ async function checkApi() {
     limits = limitsFromHealth(health);
     showMaxLength();
     updateButtons();
-    const model = health?.model || health?.modelVersion || health?.version;
-    ui.modelVersion.textContent = model ? `model ${model}` : "model unknown";
+    ui.modelVersion.textContent = `model ${health.model}`;
     setApiStatus("up", "Emotion API ready");
   } catch (error) {
+    if (error.code === "api_key_required") {
+      askForKey();
+      return;
+    }
     setApiStatus("down", error.message);
     showMessage(error.message, error.code || "unreachable");
   }
+}
+
+/** The API wants a key (x-api-key): ask once; a key it refuses is forgotten and asked for again. */
+function askForKey() {
+  const refused = Boolean(apiKey.get());
+  apiKey.clear();
+  setApiStatus("locked", "The emotion API needs an access key");
+  ui.keyHint.textContent = refused
+    ? "The API did not accept that key. Check it and try again."
+    : "Ask whoever runs this site for the key. It is kept in this browser tab only and forgotten when you close it.";
+  ui.keyForm.hidden = false;
+  ui.keyInput.focus();
+}
+
+function useKey(event) {
+  event.preventDefault();
+  const key = ui.keyInput.value.trim();
+  if (!key) return;
+  apiKey.set(key);
+  ui.keyInput.value = "";
+  ui.keyForm.hidden = true;
+  clearMessage();
+  checkApi();
 }
 
 function setApiStatus(state, text) {
@@ -233,10 +263,9 @@ async function saveToBucket() {
   });
 }
 
-/** The prediction inside a /results answer, wherever the server nests it. */
+/** The prediction of a GET /results answer: ResultController puts the tagging function's result under `result`. */
 function predictionOf(result) {
-  const candidates = [result?.result?.prediction, result?.result, result?.prediction, result];
-  return candidates.find((c) => c && c.emotion && c.probabilities) || null;
+  return result.result?.prediction ?? null;
 }
 
 function showPrediction(prediction, prefix = "") {
@@ -259,6 +288,10 @@ async function run(button, busyText, task) {
   try {
     await task();
   } catch (error) {
+    if (error.code === "api_key_required") {
+      askForKey();
+      return;
+    }
     showMessage(messageFor(error), error.code || "error");
     announce("");
     if (error.code === "unreachable") setApiStatus("down", error.message);
@@ -343,6 +376,7 @@ function announceQuietly(text) {
 function showMaxLength() {
   const text = clock(limits.maxRecordSeconds);
   document.getElementById("max-length").textContent = text;
+  document.getElementById("min-length").textContent = `${limits.minSeconds} s`;
   document.querySelectorAll("[data-role=max-length]").forEach((el) => { el.textContent = text; });
 }
 

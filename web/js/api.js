@@ -1,5 +1,7 @@
 // The HTTP contract with the prediction API: POST /predict, POST /uploads, GET /results/{key}, GET /health.
 // Every failure becomes an ApiError with a stable code, as the API's own errors are {"error": code, "message": ...}.
+// Where the API needs a key, the one the visitor gave is sent as x-api-key with every API call, never to the bucket.
+import { apiKey } from "./apikey.js";
 
 export class ApiError extends Error {
   constructor(code, message, status = 0, body = null) {
@@ -16,7 +18,9 @@ export function createApi(base) {
   async function request(path, options = {}) {
     let response;
     try {
-      response = await fetch(base + path, { ...options, headers: { Accept: "application/json", ...(options.headers || {}) } });
+      const key = apiKey.get();
+      const headers = { Accept: "application/json", ...(key ? { "x-api-key": key } : {}), ...(options.headers || {}) };
+      response = await fetch(base + path, { ...options, headers });
     } catch {
       throw new ApiError("unreachable", `The emotion API at ${where} cannot be reached. Is the server running?`);
     }
@@ -41,14 +45,14 @@ export function createApi(base) {
       body: clip.wav,
     }),
 
-    /** A presigned PUT for a new object under uploads/. */
+    /** A presigned PUT for a new object under uploads/: for exactly this clip's size and type, once. */
     createUpload: (clip) => request("/uploads", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ contentType: clip.wav.type || "application/octet-stream", fileName: clip.name }),
+      body: JSON.stringify({ size: clip.wav.size, contentType: clip.wav.type || "application/octet-stream", fileName: clip.name }),
     }),
 
-    /** Sends the clip straight to the bucket, not through the API. */
+    /** Sends the clip straight to the bucket, not through the API; the browser sets the signed Content-Length. */
     async putToBucket(upload, clip) {
       let response;
       try {
@@ -83,12 +87,9 @@ async function readJson(response) {
   }
 }
 
-/** Object tags as a plain object, whether the API sends {k: v} or [{key, value}]. */
+/** The object's tags of a GET /results answer: ResultController sends them as one object, key to value. */
 export function tagsOf(result) {
-  const tags = result && (result.tags || result.tagSet);
-  if (!tags) return {};
-  if (Array.isArray(tags)) return Object.fromEntries(tags.map((t) => [t.key ?? t.Key, t.value ?? t.Value]));
-  return tags;
+  return result.tags;
 }
 
 /** True once the tagging function has written its verdict (an emotion or a failure). */

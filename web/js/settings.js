@@ -1,11 +1,11 @@
-// Where the API lives and how long a clip may be: the one place the page's tunable values are decided.
+// Where the API lives and how long a clip may be: the page's own values here, the API's limits from GET /health.
 
-/** Used until GET /health tells the real limits. 16 kHz mono 16-bit WAV costs 32 000 bytes a second. */
+/**
+ * The page's own choices. The API's limits (largest body, longest and shortest clip) are not written here: they
+ * come from GET /health (HealthController), so the page can never disagree with the server it talks to.
+ */
 export const DEFAULT_LIMITS = Object.freeze({
-  maxRecordSeconds: 120,        // a recording must fit POST /predict, so both buttons always work for it
-  maxClipSeconds: 600,          // a chosen file may be longer: it then goes to the bucket only
-  maxPredictBytes: 4500000,
-  minSeconds: 0.25,
+  maxRecordSeconds: 120,        // until /health answers; then as long as fits one POST /predict
   targetSampleRate: 16000,
   pollIntervalMs: 750,
   pollTimeoutMs: 90000,
@@ -14,37 +14,31 @@ export const DEFAULT_LIMITS = Object.freeze({
 const WAV_BYTES_PER_SECOND = 16000 * 2;
 const WAV_HEADER_BYTES = 44;
 
-/** API base URL: `?api=` beats config.js beats same origin. Never ends with a slash. */
+/** Whether `?api=` may point the page at another API: only where the deployer allows it in config.js. */
+export function apiOverrideAllowed(config = window.SER_CONFIG || {}) {
+  return config.allowApiOverride === true;
+}
+
+/** API base URL: `?api=` (where allowed) beats config.js beats same origin. Never ends with a slash. */
 export function resolveApiBase(location = window.location, config = window.SER_CONFIG || {}) {
-  const fromQuery = new URLSearchParams(location.search).get("api");
+  const fromQuery = apiOverrideAllowed(config) ? new URLSearchParams(location.search).get("api") : null;
   const base = (fromQuery ?? config.apiBase ?? "").trim();
   return base.replace(/\/+$/, "");
 }
 
 /**
- * Limits from the health document, falling back to the defaults for anything it does not say. A recording may be neither
- * longer than the API's maximum duration nor bigger, as WAV, than the largest body POST /predict accepts.
+ * The limits of GET /health's `limits` ({maxPredictBytes, maxUploadBytes, maxDurationSeconds, minDurationSeconds}).
+ * A recording may be neither longer than the API's maximum duration nor bigger, as WAV, than the largest body
+ * POST /predict accepts.
  */
 export function limitsFromHealth(health) {
-  const limits = { ...DEFAULT_LIMITS };
-  const source = { ...(health || {}), ...((health && health.limits) || {}) };
-  const maxSeconds = firstNumber(source, ["maxDurationSeconds"]);
-  const maxPredictBytes = firstNumber(source, ["maxPredictBytes"]);
-  if (maxSeconds) limits.maxClipSeconds = maxSeconds;
-  if (maxPredictBytes) limits.maxPredictBytes = maxPredictBytes;
-  if (maxSeconds || maxPredictBytes) {
-    const predictSeconds = Math.floor((limits.maxPredictBytes - WAV_HEADER_BYTES) / WAV_BYTES_PER_SECOND);
-    limits.maxRecordSeconds = Math.max(1, Math.min(limits.maxClipSeconds, predictSeconds));
-  }
-  const minSeconds = firstNumber(source, ["minDurationSeconds", "minSeconds"]);
-  if (minSeconds) limits.minSeconds = minSeconds;
-  return Object.freeze(limits);
-}
-
-function firstNumber(object, names) {
-  for (const name of names) {
-    const value = Number(object[name]);
-    if (Number.isFinite(value) && value > 0) return value;
-  }
-  return null;
+  const { maxPredictBytes, maxDurationSeconds, minDurationSeconds } = health.limits;
+  const predictSeconds = Math.floor((maxPredictBytes - WAV_HEADER_BYTES) / WAV_BYTES_PER_SECOND);
+  return Object.freeze({
+    ...DEFAULT_LIMITS,
+    maxPredictBytes,
+    maxClipSeconds: maxDurationSeconds,
+    minSeconds: minDurationSeconds,
+    maxRecordSeconds: Math.max(1, Math.min(maxDurationSeconds, predictSeconds)),
+  });
 }

@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class EmotionRecognizerTest {
@@ -151,6 +152,10 @@ class EmotionRecognizerTest {
     @Test
     void theCommittedDefaultModelServesTheSamples() throws Exception {
         Path model = TestModels.defaultModel();
+        // a missing model is work in progress on a laptop, a broken checkout under CI=true
+        if (!Files.isRegularFile(model) && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("no default model committed at " + model + "; under CI=true this fails instead of skipping");
+        }
         assumeTrue(Files.isRegularFile(model), "no default model committed yet at " + model);
         EmotionRecognizer shipped = EmotionRecognizer.load(model, RecognizerSettings.defaults());
 

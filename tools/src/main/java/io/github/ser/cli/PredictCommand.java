@@ -1,5 +1,6 @@
 package io.github.ser.cli;
 
+import io.github.ser.RepositoryLayout;
 import io.github.ser.EmotionRecognizer;
 import io.github.ser.Prediction;
 import io.github.ser.SegmentPrediction;
@@ -18,14 +19,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ser predict FILE...}: one JSON object per file (or a table). */
-@Command(name = "predict", description = "Predict the emotion of each audio file (WAV, AIFF, FLAC).")
+@Command(name = "predict", description = "Predict the emotion of each audio file (WAV incl. mu-law/A-law, AIFF, FLAC, MP3, M4A/AAC, Ogg Vorbis/Opus, WebM Opus).")
 final class PredictCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files.")
     List<Path> files;
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "Model artifact. Default: $SER_MODEL_PATH, else layers/emotion-model/model/emotion-model.zip.")
+            description = "Model artifact. Default: $SER_MODEL_PATH, else " + RepositoryLayout.ENGINE_MODULE + "/"
+                    + RepositoryLayout.MODEL_FILE + ".")
     Path model;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT",

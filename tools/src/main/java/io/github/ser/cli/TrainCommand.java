@@ -1,5 +1,6 @@
 package io.github.ser.cli;
 
+import io.github.ser.RepositoryLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ser.features.FeatureSet;
@@ -30,7 +31,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainingOptions options;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Where to write the artifact. Default: layers/emotion-model/model/emotion-model.zip.")
+            description = "Where to write the artifact. Default: " + RepositoryLayout.ENGINE_MODULE + "/"
+                    + RepositoryLayout.MODEL_FILE + ".")
     Path out;
 
     @Option(names = "--metrics", paramLabel = "REPORT",

@@ -67,16 +67,17 @@ public final class LoadCheck {
             int requests = number(options, "requests", 200, 1);
             int concurrency = number(options, "concurrency", 4, 1);
             int warmup = number(options, "warmup", 20, 0);
+            String apiKey = options.getOrDefault("api-key", "");
             byte[] body = Files.readAllBytes(file);
             System.out.printf("POST %s with %s, %d warm-up requests first%n", url, file, warmup);
             if (warmup > 0) {
-                run(url, body, warmup, concurrency);
+                run(url, body, warmup, concurrency, apiKey);
             }
-            System.out.print(run(url, body, requests, concurrency).format());
+            System.out.print(run(url, body, requests, concurrency, apiKey).format());
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("load-check: " + e.getMessage());
             System.err.println("usage: LoadCheck [--url=http://localhost:8080] [--file=clip.wav] [--requests=200] "
-                    + "[--concurrency=4] [--warmup=20]");
+                    + "[--concurrency=4] [--warmup=20] [--api-key=KEY]");
             System.exit(2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,14 +85,18 @@ public final class LoadCheck {
         }
     }
 
-    /** Sends {@code requests} POSTs with at most {@code concurrency} in flight. */
-    public static Report run(URI predictUrl, byte[] wav, int requests, int concurrency) throws InterruptedException {
+    /** Sends {@code requests} POSTs with at most {@code concurrency} in flight, with {@code apiKey} unless it is empty. */
+    public static Report run(URI predictUrl, byte[] wav, int requests, int concurrency, String apiKey)
+            throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(predictUrl)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(predictUrl)
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "audio/wav")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(wav))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(wav));
+        if (!apiKey.isEmpty()) {
+            builder.header("x-api-key", apiKey);
+        }
+        HttpRequest request = builder.build();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<Object>> outcomes = new ArrayList<>();
         long started = System.nanoTime();
@@ -141,7 +146,7 @@ public final class LoadCheck {
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
             String name = arg.substring(2, eq);
-            if (!List.of("url", "file", "requests", "concurrency", "warmup").contains(name)) {
+            if (!List.of("url", "file", "requests", "concurrency", "warmup", "api-key").contains(name)) {
                 throw new IllegalArgumentException("unknown option: --" + name);
             }
             options.put(name, arg.substring(eq + 1));

@@ -82,6 +82,9 @@ public final class LocalStack implements AutoCloseable {
         properties.put("ser.s3-endpoint", s3Endpoint.toString());
         properties.put("ser.s3-path-style", true);
         properties.put("ser.s3-region", REGION);
+        if (!settings.apiKey().isEmpty()) {
+            properties.put(LocalApiGateway.KEY, settings.apiKey());
+        }
         return properties;
     }
 
@@ -170,18 +173,24 @@ public final class LocalStack implements AutoCloseable {
     String banner() {
         SerConfiguration config = context.getBean(SerConfiguration.class);
         String uploads = "s3://" + settings.bucket() + "/" + config.getUploadPrefix();
+        boolean keyed = !settings.apiKey().isEmpty();
+        String access = keyed ? "x-api-key " + settings.apiKey() + " required, as in the deployed default (the page asks once)"
+                : "open, no key (--api-key=KEY requires one, as the deployed default does)";
         return String.format("""
 
                 Local stack ready
-                  web page + API   %1$s
+                  web page + API   %1$s   contract %1$s/openapi.yaml
+                  API access       %9$s
                   S3 (S3Mock)      %2$s   bucket %3$s   (log %4$s)
                   upload watcher   %5$s every %6$d ms -> tagging handler -> tags + s3://%3$s/%7$s
                 Try:
-                  curl --data-binary @clip.wav -H 'Content-Type: audio/wav' %1$s/predict
+                  curl --data-binary @clip.wav -H 'Content-Type: audio/wav'%10$s %1$s/predict
                   aws --endpoint-url %2$s s3 cp clip.wav %5$s
                   aws --endpoint-url %2$s s3api get-object-tagging --bucket %3$s --key %8$sclip.wav
-                Ctrl-C stops everything.
+                Logs below are JSON lines, as in Lambda. Ctrl-C stops everything.
                 """, url(), s3.endpoint(), settings.bucket(), s3.log(), uploads, settings.watchInterval().toMillis(),
-                config.getResultPrefix(), config.getUploadPrefix());
+                config.getResultPrefix(), config.getUploadPrefix(), access,
+                keyed ? " -H 'x-api-key: " + settings.apiKey() + "'" : "");
     }
+
 }

@@ -1,5 +1,8 @@
 package io.github.ser.local;
 
+import io.github.ser.RepositoryLayout;
+import io.github.ser.function.SerConfiguration;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Everything the local stack can be told, from command-line flags ({@code --http-port=8081}) or the environment
- * ({@code SER_HTTP_PORT=8081}); flags win. Defaults for files are in the repository (see {@link #repositoryRoot()});
+ * ({@code SER_HTTP_PORT=8081}); flags win. Defaults for files are in the repository ({@link RepositoryLayout});
  * paths given explicitly are relative to the working directory.
  *
  * @param httpPort      prediction API and web page
@@ -20,6 +23,8 @@ import java.util.Optional;
  * @param s3DataDir     where S3Mock keeps objects; empty = a temporary folder removed on exit
  * @param s3MockJar     S3Mock's standalone exec jar
  * @param watchInterval how often the upload watcher lists the upload prefix
+ * @param apiKey        the key the API requires in {@code x-api-key}, as API Gateway does in the template's default
+ *                      mode; empty for an open API (the default, so that curl and the examples work without one)
  */
 public record LocalStackSettings(int httpPort,
                                  int s3Port,
@@ -28,7 +33,8 @@ public record LocalStackSettings(int httpPort,
                                  Path modelPath,
                                  Optional<Path> s3DataDir,
                                  Path s3MockJar,
-                                 Duration watchInterval) {
+                                 Duration watchInterval,
+                                 String apiKey) {
 
     /** Flag name → (environment variable, default, description). One table, so usage text and parsing agree. */
     private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
@@ -36,12 +42,13 @@ public record LocalStackSettings(int httpPort,
     static {
         option("http-port", "SER_HTTP_PORT", "8080", "port of the API and the web page");
         option("s3-port", "SER_S3_PORT", "9090", "port of the local S3 server (S3Mock)");
-        option("bucket", "SER_BUCKET", "clips", "bucket created in the local S3 server");
+        option("bucket", "SER_BUCKET", SerConfiguration.DEFAULT_BUCKET, "bucket created in the local S3 server");
         option("web-dir", "SER_WEB_DIR", "", "directory served at / (default: the repository's web/)");
-        option("model", "SER_MODEL_PATH", "", "model artifact (default: the repository's layers/emotion-model/model/emotion-model.zip)");
+        option("model", "SER_MODEL_PATH", "", "model artifact (default: the repository's " + RepositoryLayout.ENGINE_MODULE + "/" + RepositoryLayout.MODEL_FILE + ")");
         option("s3-data-dir", "SER_S3_DATA_DIR", "", "keep S3 objects in this directory across runs (default: temporary)");
         option("s3mock-jar", "SER_S3MOCK_JAR", "", "S3Mock exec jar (default: s3mock-exec.jar beside this program's jar)");
         option("watch-interval-ms", "SER_WATCH_INTERVAL_MS", "1000", "how often new uploads are looked for");
+        option("api-key", "SER_API_KEY", "", "require this key in x-api-key, like the deployed API (default: open)");
     }
 
     private record Option(String env, String defaultValue, String description) {
@@ -68,29 +75,21 @@ public record LocalStackSettings(int httpPort,
         }
         String jar = values.get("s3mock-jar");
         String dataDir = values.get("s3-data-dir");
-        Path repository = repositoryRoot();
         return new LocalStackSettings(
                 port(values, "http-port"),
                 port(values, "s3-port"),
                 bucketName(values.get("bucket")),
-                pathOr(values.get("web-dir"), repository.resolve("web")),
-                pathOr(values.get("model"), repository.resolve("layers/emotion-model/model/emotion-model.zip")),
+                pathOr(values.get("web-dir"), RepositoryLayout::web),
+                pathOr(values.get("model"), RepositoryLayout::committedModel),
                 dataDir.isBlank() ? Optional.empty() : Optional.of(Path.of(dataDir).toAbsolutePath().normalize()),
                 jar.isBlank() ? S3MockServer.jarBesideThisProgram() : Path.of(jar).toAbsolutePath().normalize(),
-                Duration.ofMillis(positive(values, "watch-interval-ms")));
+                Duration.ofMillis(positive(values, "watch-interval-ms")),
+                values.get("api-key").trim());
     }
 
-    /**
-     * Defaults live in the repository: the {@code ./ser} launcher says where with {@code -Dser.repo.dir}; without it, the
-     * working directory is taken to be the repository root. Paths given as flags are relative to the working directory.
-     */
-    private static Path repositoryRoot() {
-        String dir = System.getProperty("ser.repo.dir");
-        return (dir == null || dir.isBlank() ? Path.of("") : Path.of(dir)).toAbsolutePath().normalize();
-    }
-
-    private static Path pathOr(String value, Path fallback) {
-        return (value.isBlank() ? fallback : Path.of(value)).toAbsolutePath().normalize();
+    /** Defaults are looked up only when used, so an explicit path works outside a checkout too. */
+    private static Path pathOr(String value, java.util.function.Supplier<Path> fallback) {
+        return (value.isBlank() ? fallback.get() : Path.of(value)).toAbsolutePath().normalize();
     }
 
     /** Fails early, with the flag to change, rather than deep inside a server start. */

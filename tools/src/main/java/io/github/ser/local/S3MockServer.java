@@ -132,7 +132,7 @@ public final class S3MockServer implements AutoCloseable {
     }
 
     /** Where the build puts S3Mock: beside the jar (or classes directory) this class was loaded from. */
-    static Path jarBesideThisProgram() {
+    public static Path jarBesideThisProgram() {
         try {
             Path codeSource = Path.of(S3MockServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return codeSource.getParent().resolve("s3mock-exec.jar");

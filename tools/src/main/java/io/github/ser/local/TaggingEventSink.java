@@ -3,8 +3,12 @@ package io.github.ser.local;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.github.ser.function.ClipTelemetry;
 import io.github.ser.tagging.S3EventHandler;
 import io.micronaut.context.ApplicationContext;
+import org.slf4j.MDC;
+
+import java.util.UUID;
 
 /**
  * Delivers an event document the way Lambda does: the Lambda runtime's own deserializer turns the JSON into an
@@ -27,7 +31,12 @@ final class TaggingEventSink implements UploadWatcher.EventSink {
 
     @Override
     public void deliver(String eventJson) {
-        // no Lambda Context object locally; the handler only uses it for logging and tracing
-        handler.handleRequest(serializer.fromJson(eventJson), null);
+        // no Lambda Context object locally (the handler only uses it for logging and tracing): a request id of our own
+        MDC.put(ClipTelemetry.REQUEST_ID, "local-" + UUID.randomUUID());
+        try {
+            handler.handleRequest(serializer.fromJson(eventJson), null);
+        } finally {
+            MDC.remove(ClipTelemetry.REQUEST_ID);
+        }
     }
 }

@@ -2,10 +2,14 @@ package io.github.ser.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ser.EmotionRecognizer;
+import io.github.ser.RecognizerSettings;
 import io.github.ser.features.FeatureSets;
+import io.github.ser.function.testing.RepoFiles;
 import io.github.ser.model.Emotions;
 import io.github.ser.training.TestModels;
 import io.github.ser.testing.SharedData;
+import io.github.ser.testing.CompressedClips;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +52,29 @@ class PredictAndFeaturesCommandTest {
             assertTrue(p.get("model").asText().startsWith("ser-seed-v"));
             assertFalse(p.has("segments"));
             assertFalse(p.has("timings"));
+        }
+    }
+
+    /** Files in every compressed format, with misleading names: the format comes from the bytes. */
+    @Test
+    void predictReadsCompressedFormatsAndGivesTheCommittedModelsAnswer() throws Exception {
+        RepoFiles.requireModel();
+        Path model = RepoFiles.model();
+        EmotionRecognizer recognizer = EmotionRecognizer.load(model, RecognizerSettings.defaults());
+        List<String> files = new ArrayList<>();
+        for (CompressedClips.Clip clip : CompressedClips.ALL) {
+            Path file = dir.resolve(clip.name() + ".bin");
+            Files.write(file, clip.bytes());
+            files.add(file.toString());
+        }
+
+        CliRun run = CliRun.of(withFiles(files, "predict", "--model", model.toString()));
+
+        assertEquals(0, run.exit(), run.err() + run.out());
+        for (int i = 0; i < files.size(); i++) {
+            JsonNode p = JSON.readTree(run.lines().get(i));
+            assertEquals(recognizer.recognize(CompressedClips.ALL.get(i).bytes()).emotion(), p.get("emotion").asText(),
+                    files.get(i));
         }
     }
 

@@ -99,7 +99,7 @@ class TrainEvaluateBenchCommandTest {
         ModelArtifact artifact = ModelArtifact.load(model);
         assertEquals(Emotions.ALL, artifact.labels());
         assertEquals(Map.of("ravdess", 120, "tess", 200), artifact.manifest().trainedOn().corpora());
-        JsonNode metrics = artifact.manifest().metrics();
+        JsonNode metrics = JSON.valueToTree(artifact.manifest().metrics());
         assertEquals(si.get("accuracy").asDouble(), metrics.get("speakerIndependent").get("accuracy").asDouble());
         assertEquals(seed.get("ua").asDouble(), metrics.get("seedProtocol").get("ua").asDouble());
         assertEquals(r.get("classifier").asText(), artifact.manifest().classifier());

@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -20,13 +21,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Debian's headless Chromium driven by its chromedriver. Missing binaries are an error, never a skip: CI installs them
- * (apt-get install chromium chromium-driver), and a browser test that silently does not run proves nothing.
+ * Headless Chromium for the browser tests: Debian's {@code chromium} and {@code chromedriver} where they are installed
+ * (CI: {@code .ci/run} installs them), otherwise whatever Chrome or Chromium Selenium Manager finds on the machine, with
+ * a matching driver (the Selenium convention on a laptop). No browser is an error that says what to install, never a
+ * skip: a browser test that silently does not run proves nothing.
  */
 final class Browser implements AutoCloseable {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("ser.chromium.binary", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("ser.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path CHROMIUM = Path.of(property("ser.chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(property("ser.chromedriver", "/usr/bin/chromedriver"));
+    private static final String INSTALL = "the browser tests need Chromium or Chrome. On Debian or Ubuntu: "
+            + "sudo apt-get install -y chromium chromium-driver (what .ci/run does); elsewhere install Google Chrome, "
+            + "whose driver Selenium Manager fetches; or point -Dser.chromium.binary=FILE and -Dser.chromedriver=FILE at "
+            + "a browser and its driver";
     private static final List<String> HEADLESS = List.of(
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
@@ -57,20 +64,32 @@ final class Browser implements AutoCloseable {
     }
 
     private static Browser start(List<String> extra) {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("browser tests need Debian's Chromium and ChromeDriver at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does this), or set "
-                    + "-Dser.chromium.binary and -Dser.chromedriver");
-        }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
         options.addArguments(HEADLESS);
         options.addArguments(extra);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new Browser(new ChromeDriver(service, options));
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            options.setBinary(CHROMIUM.toFile());
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
+            return new Browser(new ChromeDriver(service, options));
+        }
+        try {
+            return new Browser(new ChromeDriver(options)); // Selenium Manager locates a browser and its driver
+        } catch (WebDriverException e) {
+            throw new IllegalStateException(INSTALL + " (there is no " + CHROMIUM + " with " + CHROMEDRIVER
+                    + ", and Selenium Manager found no browser: " + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    private static String property(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
     }
 
     void open(String url) {

@@ -1,5 +1,7 @@
 package io.github.ser.local;
 
+import io.github.ser.RepositoryLayout;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ class LocalStackSettingsTest {
         assertEquals(8080, settings.httpPort());
         assertEquals(9090, settings.s3Port());
         assertEquals("clips", settings.bucket());
-        assertEquals(Path.of("web").toAbsolutePath().normalize(), settings.webDir());
+        assertEquals(RepositoryLayout.web(), settings.webDir());
         assertTrue(settings.modelPath().endsWith("layers/emotion-model/model/emotion-model.zip"));
         assertTrue(settings.s3DataDir().isEmpty());
         assertEquals(Duration.ofSeconds(1), settings.watchInterval());

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ser.function.SerConfiguration;
 import io.github.ser.function.testing.RepoFiles;
 import io.github.ser.function.testing.TestAudio;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -51,7 +54,8 @@ class LocalStackTest {
         assertTrue(result.toString().contains("\"" + tags.get("emotion") + "\""), result.toString());
 
         HttpResponse<String> predicted = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/predict"))
-                .header("Content-Type", "audio/wav").POST(HttpRequest.BodyPublishers.ofByteArray(clip)).build(),
+                .header("Content-Type", "audio/wav").header("x-api-key", SharedLocalStack.API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(clip)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, predicted.statusCode(), predicted.body());
         assertEquals(tags.get("emotion"), JSON.readTree(predicted.body()).get("emotion").asText(),
@@ -78,15 +82,92 @@ class LocalStackTest {
         assertEquals(200, module.statusCode());
         assertTrue(module.headers().firstValue("content-type").orElse("").contains("javascript"),
                 "ES modules need a JavaScript MIME type: " + module.headers().map());
-        HttpResponse<String> health = get(stack.url() + "/health");
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/health"))
+                .header("x-api-key", SharedLocalStack.API_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, health.statusCode(), health.body());
         assertEquals(LABELS.size(), JSON.readTree(health.body()).get("labels").size());
     }
 
     @Test
+    void theApiNeedsTheKeyLikeApiGatewayButThePageAndPreflightsDoNot(LocalStack stack) throws Exception {
+        for (String path : List.of("/health", "/results/uploads/x.wav")) {
+            HttpResponse<String> refused = get(stack.url() + path);
+            assertEquals(403, refused.statusCode(), path);
+            assertEquals("api_key_required", JSON.readTree(refused.body()).get("error").asText(), refused.body());
+        }
+        HttpResponse<String> wrongKey = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/predict"))
+                .header("x-api-key", "guess").header("Content-Type", "audio/wav")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{1})).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, wrongKey.statusCode());
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/uploads"))
+                .header("Origin", "http://elsewhere.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,x-api-key")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, preflight.statusCode(), preflight.body());
+        assertEquals(200, get(stack.url() + "/").statusCode(), "the page itself needs no key");
+    }
+
+    @Test
+    void thePageGetsTheDeployedSecurityHeadersItsLocalSettingsAndTheContract(LocalStack stack) throws Exception {
+        HttpResponse<String> page = get(stack.url() + "/");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("connect-src 'self' " + stack.s3Endpoint()), csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+
+        HttpResponse<String> config = get(stack.url() + "/config.js");
+        assertEquals(LocalPageController.CONFIG, config.body(), "the local settings, not web/config.js");
+        HttpResponse<String> contract = get(stack.url() + "/openapi.yaml");
+        assertEquals(200, contract.statusCode());
+        assertTrue(contract.body().startsWith("openapi: 3."), contract.body());
+    }
+
+    @Test
+    void logsAreJsonLinesWithTheRequestIdColdStartClipKeyModelOutcomeTimingsAndMetrics(LocalStack stack) throws Exception {
+        ch.qos.logback.classic.Logger ours = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.github.ser");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        ours.addAppender(captured);
+        try {
+            S3Client s3 = stack.context().getBean(S3Client.class);
+            String key = "uploads/logged.wav";
+            s3.putObject(b -> b.bucket(stack.bucket()).key(key), RequestBody.fromBytes(RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV)));
+            awaitTags(s3, stack.bucket(), key, Duration.ofSeconds(20));
+
+            // each event as ./ser serve writes it: with the functions' logback.xml (tests run with logback-test.xml)
+            var encoder = productionEncoder();
+            JsonNode line = null;
+            for (ILoggingEvent event : List.copyOf(captured.list)) {
+                String text = new String(encoder.encode(event), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(text.endsWith("\n") && text.indexOf('\n') == text.length() - 1, "one line: " + text);
+                JsonNode json = JSON.readTree(text);      // every line is JSON
+                if (key.equals(json.path("clipKey").asText())) {
+                    line = json;
+                }
+            }
+            assertTrue(line != null, "a line for the clip among " + captured.list.size());
+            JsonNode logged = line;
+            for (String field : List.of("timestamp", "level", "message", "AWSRequestId", "coldStart", "service", "model",
+                    "emotion", "outcome", "AudioSeconds", "DecodeMillis", "FeaturesMillis", "ClassifyMillis", "Clips")) {
+                assertTrue(line.has(field), field + " in " + line);
+            }
+            assertEquals("done", line.get("outcome").asText());
+            JsonNode metrics = line.get("_aws").get("CloudWatchMetrics");
+            assertEquals("SpeechEmotion", metrics.get(0).get("Namespace").asText());
+            for (JsonNode directive : metrics) {
+                directive.get("Dimensions").get(0).forEach(d -> assertTrue(logged.has(d.asText()), "dimension " + d));
+                directive.get("Metrics").forEach(m -> assertTrue(logged.get(m.get("Name").asText()).isNumber(), "metric " + m));
+            }
+        } finally {
+            ours.detachAppender(captured);
+        }
+    }
+
+    @Test
     void theLoadCheckMeasuresTheRunningApi(LocalStack stack) throws Exception {
         byte[] clip = RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV);
-        LoadCheck.Report report = LoadCheck.run(URI.create(stack.url() + "/predict"), clip, 6, 2);
+        LoadCheck.Report report = LoadCheck.run(URI.create(stack.url() + "/predict"), clip, 6, 2, SharedLocalStack.API_KEY);
         assertEquals(6, report.succeeded(), report.format());
         assertTrue(report.errors().isEmpty(), report.format());
         assertTrue(report.percentile(50) > 0 && report.percentile(50) <= report.percentile(99), report.format());
@@ -109,6 +190,17 @@ class LocalStackTest {
         assertTrue(becomesFree(http, Duration.ofSeconds(5)) && becomesFree(s3, Duration.ofSeconds(5)),
                 "both ports free again");
         stack.close();   // twice is harmless (Ctrl-C after close)
+    }
+
+    /** The console encoder of the logback.xml that the functions and {@code ./ser serve} run with. */
+    private static ch.qos.logback.core.encoder.Encoder<ILoggingEvent> productionEncoder() throws Exception {
+        ch.qos.logback.classic.LoggerContext production = new ch.qos.logback.classic.LoggerContext();
+        ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
+        configurator.setContext(production);
+        configurator.doConfigure(SerConfiguration.class.getResource("/logback.xml"));
+        var console = (ch.qos.logback.core.ConsoleAppender<ILoggingEvent>) production
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
+        return console.getEncoder();
     }
 
     private static Map<String, String> awaitTags(S3Client s3, String bucket, String key, Duration timeout)

@@ -6,6 +6,7 @@ import io.github.ser.audio.AudioClip;
 import io.github.ser.audio.AudioDecoder;
 import io.github.ser.audio.AudioLimits;
 import io.github.ser.function.SerConfiguration;
+import io.github.ser.function.testing.RepoFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,8 +61,13 @@ class WebRecorderBrowserTest {
     @Test
     void recordingIsAnalysedAndSavedToTheBucketWithTheSameAnswerAsTheApi(LocalStack stack) throws Exception {
         try (Browser browser = Browser.withMicrophone(microphoneClip)) {
-            browser.open(stack.url().toString());
-            browser.await("#api-status[data-state=up]", SHORT);
+            openWithKey(browser, stack);
+            // the page reads the model and the limits from GET /health, in the shape HealthController sends
+            JsonNode health = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/health"))
+                    .header("x-api-key", SharedLocalStack.API_KEY).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals("model " + health.get("model").asText(), browser.text("#model-version"));
+            assertEquals(health.get("limits").get("minDurationSeconds").asText() + " s", browser.text("#min-length"));
 
             browser.find("#record").sendKeys(Keys.ENTER);          // keyboard works as well as a click
             browser.await("#stop", SHORT);
@@ -103,6 +109,10 @@ class WebRecorderBrowserTest {
             s3.getObjectTagging(b -> b.bucket(stack.bucket()).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
             assertEquals(shownEmotion, tags.get("emotion"));
             assertEquals(tags.get("emotion"), shownTag);
+            // and the result view now shows the bucket's prediction, read from GET /results' `result.prediction`
+            assertEquals(tags.get("emotion"), browser.text("#result-emotion").toLowerCase(Locale.ROOT));
+            String status = browser.find("#status").getAttribute("textContent");
+            assertTrue(status.startsWith("Tagged in the bucket: "), status);
             String resultKey = stack.context().getBean(SerConfiguration.class).resultKey(key);
             JsonNode result = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(stack.bucket()).key(resultKey)).asByteArray());
             assertTrue(result.toString().contains("\"" + shownEmotion + "\""), result.toString());
@@ -120,8 +130,7 @@ class WebRecorderBrowserTest {
         Path file = SpeechClips.writeWav(temp.resolve("three sentences.wav"), longClip, rate);
         try (Browser browser = Browser.withMicrophone(microphoneClip)) {
             browser.driver.manage().window().setSize(new Dimension(390, 844));   // a phone
-            browser.open(stack.url().toString());
-            browser.await("#api-status[data-state=up]", SHORT);
+            openWithKey(browser, stack);
             browser.find("#file").sendKeys(file.toString());
             browser.await("#clip", SHORT);
             browser.find("#analyse").click();
@@ -166,11 +175,35 @@ class WebRecorderBrowserTest {
         }
     }
 
+    /** The page's own settings module: `?api=` counts only where config.js allows it (the committed one does not). */
+    @Test
+    void theApiOverrideOnlyWorksWhereTheDeployerAllowsIt(LocalStack stack) throws Exception {
+        try (Browser browser = Browser.withMicrophone(microphoneClip)) {
+            browser.open(stack.url().toString());
+            Object json = browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import("/js/settings.js").then(({ resolveApiBase }) => {
+                      const link = { search: "?api=https://evil.example" };
+                      done(JSON.stringify({
+                        deployed: resolveApiBase(link, { apiBase: "", allowApiOverride: false }),
+                        unset: resolveApiBase(link, { apiBase: "https://api.example" }),
+                        allowed: resolveApiBase(link, { apiBase: "", allowApiOverride: true }),
+                      }));
+                    }).catch((e) => done("error: " + e));
+                    """);
+            JsonNode bases = JSON.readTree(String.valueOf(json));
+            assertEquals("", bases.get("deployed").asText());
+            assertEquals("https://api.example", bases.get("unset").asText());
+            assertEquals("https://evil.example", bases.get("allowed").asText());
+            String committed = Files.readString(RepoFiles.root().resolve("web/config.js"));
+            assertTrue(committed.contains("allowApiOverride: false"), "the file that gets deployed keeps it off");
+        }
+    }
+
     @Test
     void aDeniedMicrophoneIsExplained(LocalStack stack) {
         try (Browser browser = Browser.denyingMicrophone()) {
-            browser.open(stack.url().toString());
-            browser.await("#api-status[data-state=up]", SHORT);
+            openWithKey(browser, stack);
             browser.find("#record").click();
             WebElement message = browser.await("#message[data-code=microphone-denied]", SHORT);
             assertTrue(message.getText().contains("Microphone access was denied"), message.getText());
@@ -190,6 +223,36 @@ class WebRecorderBrowserTest {
         }
     }
 
+    /** Opens the page, which finds that the API needs a key and asks for it; gives it, as a visitor would, once. */
+    private static void openWithKey(Browser browser, LocalStack stack) {
+        browser.open(stack.url().toString());
+        browser.await("#api-status[data-state=locked]", SHORT);
+        WebElement input = browser.await("#key-form #key-input", SHORT);
+        input.sendKeys(SharedLocalStack.API_KEY, Keys.ENTER);
+        browser.await("#api-status[data-state=up]", SHORT);
+        assertTrue(browser.find("#key-form").getAttribute("hidden") != null, "the form is gone once the key works");
+    }
+
+    @Test
+    void theKeyIsAskedForOnceKeptForTheTabOnlyAndAWrongOneIsAskedForAgain(LocalStack stack) {
+        try (Browser browser = Browser.withMicrophone(microphoneClip)) {
+            browser.open(stack.url().toString());
+            browser.await("#key-form #key-input", SHORT).sendKeys("not-the-key", Keys.ENTER);
+            WebElement hint = browser.await("#key-form #key-hint", SHORT);
+            browser.await(d -> hint.getText().contains("did not accept") ? true : null, SHORT);
+            assertEquals("locked", browser.find("#api-status").getAttribute("data-state"));
+
+            browser.find("#key-input").sendKeys(SharedLocalStack.API_KEY, Keys.ENTER);
+            browser.await("#api-status[data-state=up]", SHORT);
+            assertEquals(SharedLocalStack.API_KEY, browser.driver.executeScript("return sessionStorage.getItem('ser.apiKey')"));
+            assertEquals(0L, ((Number) browser.driver.executeScript("return localStorage.length")).longValue(),
+                    "nothing outlives the tab");
+            browser.driver.navigate().refresh();    // the same tab: no need to ask again
+            browser.await("#api-status[data-state=up]", SHORT);
+            assertTrue(browser.find("#key-form").getAttribute("hidden") != null);
+        }
+    }
+
     private static Map<String, Double> bars(Browser browser) {
         Map<String, Double> bars = new HashMap<>();
         for (WebElement bar : browser.driver.findElements(By.cssSelector("#probabilities li.bar"))) {
@@ -200,7 +263,7 @@ class WebRecorderBrowserTest {
 
     private static JsonNode predict(LocalStack stack, byte[] wav) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/predict"))
-                .header("Content-Type", "audio/wav")
+                .header("Content-Type", "audio/wav").header("x-api-key", SharedLocalStack.API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(wav)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());

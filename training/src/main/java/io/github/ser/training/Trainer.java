@@ -4,6 +4,7 @@ import io.github.ser.model.Calibration;
 import io.github.ser.model.ModelArtifact;
 import io.github.ser.model.Manifest;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ser.features.FeatureSet;
 import weka.classifiers.Classifier;
 import weka.core.DenseInstance;
@@ -56,10 +57,16 @@ public final class Trainer {
                 labels,
                 spec.describe(),
                 trainedOn(table, provenance),
-                provenance.metrics(),
+                provenance.metrics() == null || provenance.metrics().isNull() ? null : asMap(provenance.metrics()),
                 provenance.calibration(),
                 now.toString());
         return ModelArtifact.of(classifier, data, manifest, featureSet);
+    }
+
+    /** The manifest keeps JSON objects as plain maps: the engine reads it without databind. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(JsonNode metrics) {
+        return new ObjectMapper().convertValue(metrics, Map.class);
     }
 
     /**

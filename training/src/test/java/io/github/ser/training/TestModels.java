@@ -52,7 +52,6 @@ public final class TestModels {
 
     /** The committed default model (tests run in the module directory; surefire also sets basedir). */
     public static Path defaultModel() {
-        return Path.of(System.getProperty("basedir", ".")).resolve("../layers/emotion-model/model/emotion-model.zip")
-                .toAbsolutePath().normalize();
+        return io.github.ser.RepositoryLayout.committedModel();
     }
 }

@@ -2,6 +2,7 @@ package io.github.ser.function;
 
 import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,12 +36,14 @@ public class ClipStore {
     private static final Logger LOG = LoggerFactory.getLogger(ClipStore.class);
     private static final Set<String> MISSING = Set.of("NoSuchKey", "NoSuchVersion");
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    /** Built on first use: the prediction API's /predict and /health never need S3, so their cold start skips it. */
+    private final BeanProvider<S3Client> s3;
+    private final BeanProvider<S3Presigner> presigner;
     private final JsonMapper json;
     private final SerConfiguration config;
 
-    public ClipStore(S3Client s3, S3Presigner presigner, JsonMapper json, SerConfiguration config) {
+    public ClipStore(BeanProvider<S3Client> s3, BeanProvider<S3Presigner> presigner, JsonMapper json,
+                     SerConfiguration config) {
         this.s3 = s3;
         this.presigner = presigner;
         this.json = json;
@@ -52,7 +56,7 @@ public class ClipStore {
      * @throws AudioException {@link AudioErrorCode#TOO_LARGE} for an oversized object
      */
     public byte[] read(ObjectRef clip, long maxBytes) throws NoSuchClipException, AudioException {
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(clip.bucket()).key(clip.key())
+        try (ResponseInputStream<GetObjectResponse> in = s3.get().getObject(b -> b.bucket(clip.bucket()).key(clip.key())
                 .versionId(clip.versionId()))) {
             Long size = in.response().contentLength();
             if (size != null && size > maxBytes) {
@@ -74,7 +78,7 @@ public class ClipStore {
     /** The object's tags, in S3's order. */
     public Map<String, String> tags(ObjectRef clip) throws NoSuchClipException {
         try {
-            List<Tag> tagSet = s3.getObjectTagging(b -> b.bucket(clip.bucket()).key(clip.key())
+            List<Tag> tagSet = s3.get().getObjectTagging(b -> b.bucket(clip.bucket()).key(clip.key())
                     .versionId(clip.versionId())).tagSet();
             Map<String, String> tags = new LinkedHashMap<>();
             tagSet.forEach(tag -> tags.put(tag.key(), tag.value()));
@@ -105,7 +109,7 @@ public class ClipStore {
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
                 .toList();
         try {
-            s3.putObjectTagging(b -> b.bucket(clip.bucket()).key(clip.key()).versionId(clip.versionId())
+            s3.get().putObjectTagging(b -> b.bucket(clip.bucket()).key(clip.key()).versionId(clip.versionId())
                     .tagging(t -> t.tagSet(tagSet)));
         } catch (S3Exception e) {
             throw missingOr(e, clip);
@@ -121,7 +125,7 @@ public class ClipStore {
         } catch (IOException e) {
             throw new UncheckedIOException("serializing the result of " + clip.key(), e);
         }
-        s3.putObject(b -> b.bucket(clip.bucket()).key(config.resultKey(clip.key())).contentType("application/json"),
+        s3.get().putObject(b -> b.bucket(clip.bucket()).key(config.resultKey(clip.key())).contentType("application/json"),
                 RequestBody.fromBytes(body));
     }
 
@@ -129,7 +133,7 @@ public class ClipStore {
     public Optional<JsonNode> readResult(String bucket, String clipKey) {
         ObjectRef result = new ObjectRef(bucket, config.resultKey(clipKey));
         try {
-            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(result.bucket()).key(result.key())).asByteArray();
+            byte[] bytes = s3.get().getObjectAsBytes(b -> b.bucket(result.bucket()).key(result.key())).asByteArray();
             return Optional.of(json.readValue(bytes, JsonNode.class));
         } catch (S3Exception e) {
             if (isMissing(e)) {
@@ -141,24 +145,36 @@ public class ClipStore {
         }
     }
 
-    /** A URL that lets a browser PUT one clip with the given content type into the configured bucket. */
-    public PresignedUpload presignUpload(String key, String contentType) {
-        PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p
+    /**
+     * A URL that lets a client PUT exactly one clip of exactly {@code contentLength} bytes with the given content
+     * type into the configured bucket. The SDK signs every header set on the request: {@code Content-Length} (S3
+     * refuses a body of any other size) and {@code If-None-Match: *} (S3 refuses to overwrite an existing object,
+     * so a URL cannot be reused to replace the clip once it is there).
+     */
+    public PresignedUpload presignUpload(String key, String contentType, long contentLength) {
+        PresignedPutObjectRequest presigned = presigner.get().presignPutObject(p -> p
                 .signatureDuration(config.getPresignTtl())
-                .putObjectRequest(b -> b.bucket(config.getBucket()).key(key).contentType(contentType)));
+                .putObjectRequest(b -> b.bucket(config.getBucket()).key(key).contentType(contentType)
+                        .contentLength(contentLength).ifNoneMatch("*")));
         Map<String, String> headers = new LinkedHashMap<>();
-        // the browser sets Host itself; every other signed header must be sent as signed
+        // clients set Host and Content-Length themselves (browsers and Java refuse to); the rest must be sent as signed
         presigned.signedHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
                 headers.put(headerName(name), String.join(",", values));
             }
         });
-        return new PresignedUpload(key, presigned.url().toString(), "PUT", headers, config.getPresignTtl().toSeconds());
+        return new PresignedUpload(key, presigned.url().toString(), "PUT", headers, contentLength,
+                config.getPresignTtl().toSeconds());
     }
 
     private static String headerName(String signed) {
-        return signed.equalsIgnoreCase("content-type") ? "Content-Type" : signed;
+        return switch (signed.toLowerCase(Locale.ROOT)) {
+            case "content-type" -> "Content-Type";
+            case "if-none-match" -> "If-None-Match";
+            default -> signed;
+        };
     }
+
 
     private static AudioException tooLarge(long size, long max) {
         return new AudioException(AudioErrorCode.TOO_LARGE,

@@ -8,44 +8,70 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Loads the model once. Lambda creates singletons eagerly, so the load happens during init (and is captured by
- * the SnapStart snapshot); a missing or broken artifact is reported on use instead of crashing the context, so
- * the API can answer {@code 503 model_unavailable} and {@code /health} can say why.
+ * Loads the model once, on a thread of its own started when the bean is created (at init, through
+ * {@link SnapStartPriming}): the function's init does not wait for it, and the first request waits only for what
+ * is left. Under SnapStart the priming hook waits for it before the snapshot, so a restored function has it loaded.
+ * A missing or broken artifact is reported on use instead of crashing the context, so the API can answer
+ * {@code 503 model_unavailable} and {@code /health} can say why.
  */
 @Singleton
 public class RecognizerProvider {
     private static final Logger LOG = LoggerFactory.getLogger(RecognizerProvider.class);
 
-    private final EmotionRecognizer recognizer;
-    private final Exception failure;
+    private final RecognizerSettings settings;
+    private final CompletableFuture<EmotionRecognizer> recognizer;
 
     public RecognizerProvider(SerConfiguration config) {
         Path artifact = Path.of(config.getModelPath());
-        EmotionRecognizer loaded = null;
-        Exception error = null;
-        try {
-            loaded = EmotionRecognizer.load(artifact, settings(config));
-            LOG.info("Loaded model {} from {}", loaded.modelVersion(), artifact);
-        } catch (IOException | RuntimeException e) {
-            error = e;
-            LOG.error("Model artifact {} could not be loaded", artifact, e);
-        }
-        this.recognizer = loaded;
-        this.failure = error;
+        this.settings = settingsFrom(config);
+        this.recognizer = CompletableFuture.supplyAsync(() -> load(artifact, settings), task -> {
+            Thread loader = new Thread(task, "ser-model-loader");
+            loader.setDaemon(true);
+            loader.start();
+        });
     }
 
-    /** @throws ModelUnavailableException when the artifact failed to load */
+    /**
+     * The recognizer, once loaded (waits for the loading thread).
+     *
+     * @throws ModelUnavailableException when the artifact failed to load
+     */
     public EmotionRecognizer get() {
-        if (recognizer == null) {
-            throw new ModelUnavailableException("The emotion model could not be loaded: " + failure.getMessage(), failure);
+        try {
+            return recognizer.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+            throw new ModelUnavailableException("The emotion model could not be loaded: " + cause.getMessage(), cause);
         }
-        return recognizer;
     }
 
-    private static RecognizerSettings settings(SerConfiguration config) {
+    /** How clips are checked before the model sees them (the limits clients should know, e.g. the shortest clip). */
+    public RecognizerSettings settings() {
+        return settings;
+    }
+
+    private static EmotionRecognizer load(Path artifact, RecognizerSettings settings) {
+        try {
+            EmotionRecognizer loaded = EmotionRecognizer.load(artifact, settings);
+            LOG.info("Loaded model {} from {}", loaded.modelVersion(), artifact);
+            return loaded;
+        } catch (IOException e) {
+            // missing, malformed or for another feature set: the message says which, a stack trace adds nothing
+            LOG.error("Model artifact {} could not be loaded: {}", artifact, e.getMessage());
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            LOG.error("Model artifact {} could not be loaded", artifact, e);
+            throw e;
+        }
+    }
+
+    private static RecognizerSettings settingsFrom(SerConfiguration config) {
         // the decoder's byte limit is the larger upload limit; the API checks its own smaller limit first
         AudioLimits limits = new AudioLimits(config.getMaxUploadBytes(), config.getMaxDurationSeconds());
         RecognizerSettings defaults = RecognizerSettings.defaults();

@@ -8,6 +8,8 @@ public final class S3Tags {
     public static final int MAX_TAGS = 10;
     public static final int MAX_KEY_LENGTH = 128;
     public static final int MAX_VALUE_LENGTH = 256;
+    /** The namespace our functions own on a clip: {@code emotion} and {@code emotion-*}. */
+    public static final String OURS = "emotion";
 
     private S3Tags() {
     }
@@ -34,6 +36,17 @@ public final class S3Tags {
             merged.put(clean(tag.getKey(), MAX_KEY_LENGTH), clean(tag.getValue(), MAX_VALUE_LENGTH));
         }
         return merged;
+    }
+
+    /** Only the tags in {@code namespace}, in their order: what the API may show of an object it does not own. */
+    public static Map<String, String> only(Map<String, String> tags, String namespace) {
+        Map<String, String> ours = new LinkedHashMap<>();
+        tags.forEach((key, value) -> {
+            if (owned(key, namespace)) {
+                ours.put(key, value);
+            }
+        });
+        return ours;
     }
 
     public static boolean owned(String key, String namespace) {

@@ -1,8 +1,14 @@
 package io.github.ser.function;
 
+import io.github.ser.RepositoryLayout;
 import io.github.ser.audio.AudioLimits;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
 import java.net.URI;
 import java.time.Duration;
@@ -10,21 +16,42 @@ import java.time.Duration;
 /**
  * Everything the functions need to know about their surroundings, from {@code ser.*} properties or the
  * matching environment variables ({@code SER_MODEL_PATH}, {@code SER_BUCKET}, {@code SER_S3_ENDPOINT}, ...).
+ * Each default is written here once; the local stack, the CLI and the docs refer to these constants. Validated and
+ * created with the context ({@code @Context}), so a bad value stops the function at start with the property's name
+ * and the rule it breaks, instead of failing the first request.
  */
+@Context
 @ConfigurationProperties("ser")
 public class SerConfiguration {
 
     /** Under API Gateway's base64 (4/3) inflation this stays below Lambda's 6 MB synchronous payload. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 4_500_000;
 
-    private String modelPath = "/opt/model/emotion-model.zip";
-    private String bucket = "clips";
-    private String uploadPrefix = "uploads/";
-    private String resultPrefix = "results/";
+    /** Where the layer puts the model: its model/ folder is mounted under /opt. */
+    public static final String DEFAULT_MODEL_PATH = "/opt/" + RepositoryLayout.MODEL_FILE;
+    public static final String DEFAULT_BUCKET = "clips";
+    public static final String DEFAULT_UPLOAD_PREFIX = "uploads/";
+    public static final String DEFAULT_RESULT_PREFIX = "results/";
+
+    @NotBlank
+    private String modelPath = DEFAULT_MODEL_PATH;
+    @NotBlank
+    private String bucket = DEFAULT_BUCKET;
+    @NotBlank
+    @Pattern(regexp = ".*/", message = "must end with /")
+    private String uploadPrefix = DEFAULT_UPLOAD_PREFIX;
+    @NotBlank
+    @Pattern(regexp = ".*/", message = "must end with /")
+    private String resultPrefix = DEFAULT_RESULT_PREFIX;
+    @Positive
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    @Positive
     private long maxUploadBytes = AudioLimits.DEFAULT_MAX_BYTES;
+    @Positive
     private double maxDurationSeconds = AudioLimits.DEFAULT_MAX_DURATION_SECONDS;
-    private Duration presignTtl = Duration.ofMinutes(15);
+    @NotNull
+    private Duration presignTtl = Duration.ofMinutes(5);
+    @NotBlank
     private String allowedOrigin = "*";
     @Nullable
     private URI s3Endpoint;
@@ -95,7 +122,7 @@ public class SerConfiguration {
         this.maxDurationSeconds = maxDurationSeconds;
     }
 
-    /** How long a presigned upload URL stays valid. */
+    /** How long a presigned upload URL stays valid: long enough to start the PUT, which S3 then lets finish. */
     public Duration getPresignTtl() {
         return presignTtl;
     }

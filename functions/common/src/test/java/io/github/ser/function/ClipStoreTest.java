@@ -4,6 +4,7 @@ import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
 import io.github.ser.function.testing.S3TestServer;
+import io.github.ser.function.testing.SigV4CheckingS3Proxy;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import java.util.Map;
 import static io.github.ser.function.testing.S3TestServer.BUCKET;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,21 +105,68 @@ class ClipStoreTest {
     }
 
     @Test
-    void aPresignedPutUploadsWithPlainHttp() throws Exception {
-        PresignedUpload upload = store.presignUpload("uploads/store/presigned.wav", "audio/wav");
-        assertEquals("PUT", upload.method());
-        assertEquals("audio/wav", upload.headers().get("Content-Type"));
+    void aPresignedPutUploadsExactlyTheAnnouncedBytesOnceAndNothingElse() throws Exception {
+        // S3Mock does not check signatures: this front checks them as S3 does, then hands the request to S3Mock
+        try (SigV4CheckingS3Proxy s3Front = SigV4CheckingS3Proxy.start(S3_MOCK.getServiceEndpoint(), "test");
+             ApplicationContext signed = ApplicationContext.run(withEndpoint(s3Front.endpoint()))) {
+            ClipStore viaFront = signed.getBean(ClipStore.class);
+            String key = "uploads/store/presigned.wav";
+            byte[] clip = {9, 8, 7, 6};
+            PresignedUpload upload = viaFront.presignUpload(key, "audio/wav", clip.length);
+            assertEquals("PUT", upload.method());
+            assertEquals(clip.length, upload.contentLength());
+            assertEquals(Map.of("Content-Type", "audio/wav", "If-None-Match", "*"), upload.headers());
+            String signedHeaders = URI.create(upload.url()).getQuery().replaceAll(".*X-Amz-SignedHeaders=([^&]*).*", "$1");
+            assertEquals("content-length;content-type;host;if-none-match", signedHeaders);
 
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.url()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[]{9, 8, 7}));
-        upload.headers().forEach(put::header);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> longer = put(upload, new byte[]{9, 8, 7, 6, 5}, upload.headers());
+            HttpResponse<String> shorter = put(upload, new byte[]{9}, upload.headers());
+            HttpResponse<String> mayOverwrite = put(upload, clip, Map.of("Content-Type", "audio/wav"));
+            HttpResponse<String> otherType = put(upload, clip, Map.of("Content-Type", "text/html", "If-None-Match", "*"));
+            for (HttpResponse<String> refused : List.of(longer, shorter, mayOverwrite, otherType)) {
+                assertEquals(403, refused.statusCode(), refused.body());
+                assertTrue(refused.body().contains("SignatureDoesNotMatch"), refused.body());
+            }
+            assertFalse(exists(key), "nothing was stored by the refused PUTs");
 
-        assertEquals(200, response.statusCode(), response.body());
-        assertArrayEquals(new byte[]{9, 8, 7},
-                s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("uploads/store/presigned.wav")).asByteArray());
-        assertEquals(List.of(), s3.getObjectTagging(b -> b.bucket(BUCKET).key("uploads/store/presigned.wav")).tagSet());
+            HttpResponse<String> exact = put(upload, clip, upload.headers());
+            assertEquals(200, exact.statusCode(), exact.body());
+            assertArrayEquals(clip, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray());
+            assertEquals(List.of(), s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet());
+
+            // the same URL again, with the same bytes: the object exists, and If-None-Match: * keeps it
+            HttpResponse<String> again = put(upload, new byte[]{1, 1, 1, 1}, upload.headers());
+            assertEquals(412, again.statusCode(), again.body());
+            assertArrayEquals(clip, s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray());
+        }
     }
+
+    private static Map<String, Object> withEndpoint(String endpoint) {
+        Map<String, Object> properties = new HashMap<>(S3TestServer.properties(S3_MOCK, "/nonexistent/model.zip"));
+        properties.put("ser.s3-endpoint", endpoint);
+        return properties;
+    }
+
+    private static HttpResponse<String> put(PresignedUpload upload, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.url())).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(put::header);
+        return HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean exists(String key) {
+        try {
+            s3.headObject(b -> b.bucket(BUCKET).key(key));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
 
     private static void put(String key, byte[] bytes) {
         s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));

@@ -3,6 +3,7 @@ package io.github.ser.function;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class S3TagsTest {
+
+    @Test
+    void onlyKeepsOurNamespaceInOrder() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("owner", "alice");
+        tags.put("emotion", "sad");
+        tags.put("emotional", "not ours");
+        tags.put("emotion-model", "m1");
+
+        assertEquals(List.of("emotion", "emotion-model"), List.copyOf(S3Tags.only(tags, S3Tags.OURS).keySet()));
+    }
 
     @Test
     void keepsForeignTagsAndReplacesEveryTagInOurNamespace() {

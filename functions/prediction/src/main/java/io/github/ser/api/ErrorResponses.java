@@ -2,6 +2,7 @@ package io.github.ser.api;
 
 import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
+import io.github.ser.function.ClipTelemetry;
 import io.github.ser.function.ErrorBody;
 import io.github.ser.function.ModelUnavailableException;
 import io.micronaut.context.annotation.Factory;
@@ -20,8 +21,16 @@ class ErrorResponses {
     }
 
     @Singleton
-    ExceptionHandler<AudioException, HttpResponse<ErrorBody>> audioErrors() {
-        return (request, e) -> HttpResponse.<ErrorBody>status(status(e.code()))
+    ExceptionHandler<AudioException, HttpResponse<ErrorBody>> audioErrors(ClipTelemetry telemetry) {
+        // only /predict analyses audio: a refused clip counts as a failure of that route
+        return (request, e) -> {
+            telemetry.failed(PredictController.SERVICE, null, e.code().code(), e.getMessage());
+            return audioError(e);
+        };
+    }
+
+    private static HttpResponse<ErrorBody> audioError(AudioException e) {
+        return HttpResponse.<ErrorBody>status(status(e.code()))
                 .body(new ErrorBody(e.code().code(), e.getMessage()));
     }
 

@@ -25,7 +25,8 @@ public class HealthController {
     public Health health() {
         EmotionRecognizer model = recognizer.get();
         return new Health("ok", model.modelVersion(), model.labels(),
-                new Limits(config.getMaxRequestBytes(), config.getMaxUploadBytes(), config.getMaxDurationSeconds()));
+                new Limits(config.getMaxRequestBytes(), config.getMaxUploadBytes(), config.getMaxDurationSeconds(),
+                        recognizer.settings().minDurationSeconds()));
     }
 
     @Serdeable
@@ -36,8 +37,10 @@ public class HealthController {
      * @param maxPredictBytes    largest body for {@code POST /predict}
      * @param maxUploadBytes     largest clip the tagging function analyses
      * @param maxDurationSeconds longest clip analysed
+     * @param minDurationSeconds shorter clips are refused as {@code too_short} (the recognizer's own setting)
      */
     @Serdeable
-    public record Limits(long maxPredictBytes, long maxUploadBytes, double maxDurationSeconds) {
+    public record Limits(long maxPredictBytes, long maxUploadBytes, double maxDurationSeconds,
+                         double minDurationSeconds) {
     }
 }

@@ -3,6 +3,7 @@ package io.github.ser.api;
 import io.github.ser.function.ClipStore;
 import io.github.ser.function.NoSuchClipException;
 import io.github.ser.function.ObjectRef;
+import io.github.ser.function.S3Tags;
 import io.github.ser.function.SerConfiguration;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -37,7 +38,8 @@ public class ResultController {
         JsonNode result = store.readResult(clip.bucket(), clipKey).orElse(null);
         Map<String, String> tags;
         try {
-            tags = store.tags(clip);
+            // the object may carry its owner's tags for other purposes: only ours are the API's to show
+            tags = S3Tags.only(store.tags(clip), S3Tags.OURS);
         } catch (NoSuchClipException e) {
             throw new ApiException(HttpStatus.NOT_FOUND, "not_found", "There is no clip " + clipKey);
         }
@@ -51,7 +53,7 @@ public class ResultController {
     /**
      * @param key    the clip's object key
      * @param status {@code done} or {@code failed}
-     * @param tags   the object's tags, including {@code emotion*}
+     * @param tags   only the object's {@code emotion} and {@code emotion-*} tags
      * @param result the stored result JSON (prediction, or error and message)
      */
     @Serdeable

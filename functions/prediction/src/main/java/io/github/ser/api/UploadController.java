@@ -20,19 +20,38 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code POST /uploads}: a presigned PUT for one clip under the upload prefix, for clips too large for
- * {@code /predict} and for "save to bucket" in the web page. The key is ours (a UUID), never the client's.
+ * {@code /predict} and for "save to bucket" in the web page. The key is ours (a UUID), never the client's; the
+ * client states the clip's size and type first, and the URL only accepts a body of exactly that size and type,
+ * once, for a few minutes.
  */
 @Controller
 public class UploadController {
-    private static final Map<String, String> EXTENSIONS = Map.of(
-            "audio/wav", ".wav", "audio/x-wav", ".wav", "audio/wave", ".wav", "audio/vnd.wave", ".wav",
-            "audio/flac", ".flac", "audio/x-flac", ".flac", "audio/aiff", ".aiff", "audio/x-aiff", ".aiff");
+    /** The content types a clip may be uploaded as (the allowlist), and the key's extension for each. */
+    static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
+            Map.entry("audio/wav", ".wav"), Map.entry("audio/x-wav", ".wav"), Map.entry("audio/wave", ".wav"),
+            Map.entry("audio/vnd.wave", ".wav"), Map.entry("audio/flac", ".flac"), Map.entry("audio/x-flac", ".flac"),
+            Map.entry("audio/aiff", ".aiff"), Map.entry("audio/x-aiff", ".aiff"),
+            // the compressed formats the engine decodes (docs/formats.md): what phones and MediaRecorder produce
+            Map.entry("audio/mpeg", ".mp3"), Map.entry("audio/mp3", ".mp3"), Map.entry("audio/mp4", ".m4a"),
+            Map.entry("audio/x-m4a", ".m4a"), Map.entry("audio/aac", ".m4a"), Map.entry("audio/ogg", ".ogg"),
+            Map.entry("audio/opus", ".opus"), Map.entry("audio/webm", ".webm"),
+            // MediaRecorder's own types, sent as they are (the type is signed, so it must match exactly)
+            Map.entry("audio/webm;codecs=opus", ".webm"), Map.entry("audio/ogg;codecs=opus", ".opus"),
+            // what browsers send for a file whose type they do not know; the decoder reads the format from the bytes
+            Map.entry(MediaType.APPLICATION_OCTET_STREAM, ".wav"));
+    /** Extensions a client's file name may give the key, beside those of the allowlist. */
+    private static final Set<String> EXTENSIONS = Stream.concat(CONTENT_TYPES.values().stream(), Stream.of(".aif", ".mp4"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final long MAX_REQUEST_BYTES = 16 * 1024;
+    private static final String EXAMPLE = "{\"size\": 455034, \"contentType\": \"audio/wav\"}";
 
     private final ClipStore store;
     private final SerConfiguration config;
@@ -44,52 +63,63 @@ public class UploadController {
         this.json = json;
     }
 
-    /** The body is optional: {@code {"contentType": "audio/wav", "fileName": "clip.wav"}}, both fields too. */
+    /**
+     * The body: {@code {"size": bytes, "contentType": "audio/wav", "fileName": "clip.wav"}}; {@code size} is required.
+     *
+     * @throws ApiException 400 without a size, 413 above the upload limit, 415 for a type outside the allowlist
+     */
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Post("/uploads")
     @Consumes(MediaType.ALL)
     @Status(HttpStatus.CREATED)
     public PresignedUpload upload(HttpRequest<?> http) {
         UploadRequest request = parse(RawBody.read(http, MAX_REQUEST_BYTES, "Send only the small JSON description."));
-        String contentType = request == null || request.contentType() == null || request.contentType().isBlank()
+        if (request.size() == null || request.size() <= 0) {
+            throw ApiException.badRequest("State the clip's size in bytes, e.g. " + EXAMPLE
+                    + ": the upload URL accepts exactly that many bytes");
+        }
+        if (request.size() > config.getMaxUploadBytes()) {
+            throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", "The clip has " + request.size()
+                    + " bytes; uploads are limited to " + config.getMaxUploadBytes() + " bytes");
+        }
+        String contentType = request.contentType() == null || request.contentType().isBlank()
                 ? "audio/wav" : request.contentType().trim().toLowerCase(Locale.ROOT);
-        if (!contentType.startsWith("audio/") && !contentType.equals(MediaType.APPLICATION_OCTET_STREAM)) {
-            throw ApiException.unsupportedMediaType("contentType " + contentType
-                    + " is not audio: use audio/wav, audio/flac, audio/aiff or application/octet-stream");
+        if (!CONTENT_TYPES.containsKey(contentType)) {
+            throw ApiException.unsupportedMediaType("contentType " + contentType + " cannot be uploaded; use one of "
+                    + String.join(", ", CONTENT_TYPES.keySet().stream().sorted().toList()));
         }
         String key = config.getUploadPrefix() + UUID.randomUUID() + extension(contentType, request);
-        return store.presignUpload(key, contentType);
+        return store.presignUpload(key, contentType, request.size());
     }
 
-    @Nullable
     private UploadRequest parse(byte[] body) {
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
-            return null;
+            return new UploadRequest(null, null, null);
         }
         try {
             return json.readValue(body, UploadRequest.class);
         } catch (IOException | RuntimeException e) {
-            throw ApiException.badRequest("The body must be JSON like {\"contentType\": \"audio/wav\"}: " + e.getMessage());
+            throw ApiException.badRequest("The body must be JSON like " + EXAMPLE + ": " + e.getMessage());
         }
     }
 
-    private static String extension(String contentType, @Nullable UploadRequest request) {
-        if (request != null && request.fileName() != null) {
+    private static String extension(String contentType, UploadRequest request) {
+        if (request.fileName() != null) {
             String name = request.fileName().toLowerCase(Locale.ROOT);
-            for (String ext : new String[]{".wav", ".flac", ".aiff", ".aif"}) {
-                if (name.endsWith(ext)) {
-                    return ext;
-                }
+            int dot = name.lastIndexOf('.');
+            if (dot >= 0 && EXTENSIONS.contains(name.substring(dot))) {
+                return name.substring(dot);
             }
         }
-        return EXTENSIONS.getOrDefault(contentType, ".wav");
+        return CONTENT_TYPES.get(contentType);
     }
 
     /**
+     * @param size        the clip's exact size in bytes (signed into the URL as its Content-Length); required
      * @param contentType the Content-Type the client will PUT (signed into the URL); default {@code audio/wav}
      * @param fileName    only used to choose the key's extension
      */
     @Serdeable
-    public record UploadRequest(@Nullable String contentType, @Nullable String fileName) {
+    public record UploadRequest(@Nullable Long size, @Nullable String contentType, @Nullable String fileName) {
     }
 }

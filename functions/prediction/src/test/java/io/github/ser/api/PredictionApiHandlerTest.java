@@ -1,5 +1,8 @@
 package io.github.ser.api;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -10,16 +13,18 @@ import io.github.ser.function.SerConfiguration;
 import io.github.ser.function.testing.RepoFiles;
 import io.github.ser.function.testing.S3TestServer;
 import io.github.ser.function.testing.TestAudio;
+import io.github.ser.testing.CompressedClips;
+import io.github.ser.Prediction;
 import io.github.ser.tagging.TaggingService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
@@ -36,7 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The prediction API as deployed: Micronaut's API Gateway (REST, payload 1.0) handler, fed with the events in
@@ -62,13 +66,12 @@ class PredictionApiHandlerTest {
         context.close();
     }
 
-    /** As Lambda builds it (function environment, eager singletons), with S3 pointed at the test server. */
+    /** As Lambda builds it (function environment, PredictionHandler's context), with S3 pointed at the test server. */
     static ApiGatewayProxyRequestEventFunction lambda(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
         properties.putAll(overrides);
         ApplicationContextBuilder builder = ApplicationContext.builder().properties(properties);
-        LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
-        return new ApiGatewayProxyRequestEventFunction(builder.build());
+        return new PredictionHandler(PredictionHandler.lambdaContext(builder).build());
     }
 
     // ---- predictions (need the model)
@@ -112,6 +115,20 @@ class PredictionApiHandlerTest {
         assertTrue(flac.body.get("durationSeconds").asDouble() > 3);
     }
 
+    /** Phones' and browsers' formats through API Gateway's proxy translation: the engine's own answer for each. */
+    @Test
+    void compressedClipsGetTheSamePredictionAsTheEngineGives() throws Exception {
+        assumeModel();
+        for (CompressedClips.Clip clip : CompressedClips.ALL) {
+            Reply reply = call(ApiEvents.predict(clip.bytes(), clip.contentType()));
+
+            assertEquals(200, reply.status, clip.name() + ": " + reply.body);
+            Prediction engine = recognizer().recognize(clip.bytes());
+            assertEquals(engine.emotion(), reply.body.get("emotion").asText(), clip.name());
+            assertEquals(engine.confidence(), reply.body.get("confidence").asDouble(), 1e-9, clip.name());
+        }
+    }
+
     @Test
     void badClipsGetTheirCodeAndA4xxStatus() throws Exception {
         assumeModel();
@@ -121,6 +138,29 @@ class PredictionApiHandlerTest {
         assertError(call(ApiEvents.predict(TestAudio.silence(2, 16000), "audio/wav")), 422, "silent");
         assertError(call(ApiEvents.predict(TestAudio.wav16(new float[]{0.5f, -0.5f}, 16000), "audio/wav")),
                 422, "too_short");
+    }
+
+    @Test
+    void everyPredictionLogsOneTelemetryLineCarryingApiGatewaysRequestId() throws Exception {
+        assumeModel();
+        Logger ours = (Logger) LoggerFactory.getLogger("io.github.ser");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        ours.addAppender(captured);
+        try {
+            APIGatewayProxyRequestEvent event = ApiEvents.file("api-predict.json");
+            assertEquals(200, call(event).status);
+            String requestId = event.getRequestContext().getRequestId();
+            var lines = captured.list.stream().filter(e -> requestId.equals(e.getMDCPropertyMap().get("apiRequestId"))).toList();
+            var clip = lines.stream().filter(e -> e.getLoggerName().endsWith("ClipTelemetry")).findFirst().orElseThrow(
+                    () -> new AssertionError("no telemetry line with the request id among " + captured.list));
+            assertTrue(clip.getMDCPropertyMap().containsKey("coldStart"), clip.getMDCPropertyMap().toString());
+            assertTrue(clip.getFormattedMessage().startsWith("predict"), clip.getFormattedMessage());
+            assertTrue(lines.stream().anyMatch(e -> e.getLoggerName().endsWith("RequestTelemetry")
+                    && e.getFormattedMessage().equals("POST /predict -> 200")), "the request line: " + lines);
+        } finally {
+            ours.detachAppender(captured);
+        }
     }
 
     // ---- refusals before the model is involved
@@ -171,6 +211,8 @@ class PredictionApiHandlerTest {
         assertEquals(recognizer().modelVersion(), reply.body.get("model").asText());
         assertEquals(8, reply.body.get("labels").size());
         assertEquals(SerConfiguration.DEFAULT_MAX_REQUEST_BYTES, reply.body.get("limits").get("maxPredictBytes").asLong());
+        assertEquals(io.github.ser.RecognizerSettings.DEFAULT_MIN_DURATION_SECONDS,
+                reply.body.get("limits").get("minDurationSeconds").asDouble());
     }
 
     @Test
@@ -200,7 +242,7 @@ class PredictionApiHandlerTest {
     }
 
     static String allowedOrigin(ApiGatewayProxyRequestEventFunction api, String origin) {
-        APIGatewayProxyRequestEvent event = ApiEvents.withHeader(ApiEvents.json("POST", "/uploads", "{}"), "Origin", origin);
+        APIGatewayProxyRequestEvent event = ApiEvents.withHeader(ApiEvents.json("POST", "/uploads", "{\"size\": 4}"), "Origin", origin);
         APIGatewayProxyResponseEvent response = api.handleRequest(event, new MockLambdaContext());
         assertEquals(201, response.getStatusCode(), response.getBody());
         return header(response, "Access-Control-Allow-Origin");
@@ -210,16 +252,21 @@ class PredictionApiHandlerTest {
 
     @Test
     void uploadsHandsOutAPresignedPutThatWorksAndResultsSaysNotReadyUntilTagged() throws Exception {
-        Reply ticket = call(ApiEvents.json("POST", "/uploads", "{\"contentType\":\"audio/wav\",\"fileName\":\"take 1.wav\"}"));
+        byte[] clip = RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV);
+        Reply ticket = call(ApiEvents.json("POST", "/uploads",
+                "{\"size\":" + clip.length + ",\"contentType\":\"audio/wav\",\"fileName\":\"take 1.wav\"}"));
 
         assertEquals(201, ticket.status, ticket.body.toString());
         String key = ticket.body.get("key").asText();
         assertTrue(key.matches("uploads/[0-9a-f-]{36}\\.wav"), key);
         assertEquals("PUT", ticket.body.get("method").asText());
         assertEquals("audio/wav", ticket.body.get("headers").get("Content-Type").asText());
+        assertEquals("*", ticket.body.get("headers").get("If-None-Match").asText(), "a URL cannot overwrite");
+        assertEquals(clip.length, ticket.body.get("contentLength").asLong());
+        assertTrue(ticket.body.get("url").asText().contains("content-length"), "the size is signed: " + ticket.body);
         assertTrue(ticket.body.get("expiresInSeconds").asLong() > 0);
 
-        HttpResponse<String> put = putTo(ticket.body, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        HttpResponse<String> put = putTo(ticket.body, clip);
         assertEquals(200, put.statusCode(), put.body());
         assertTrue(context.getBean(S3Client.class).headObject(b -> b.bucket(BUCKET).key(key)).contentLength() > 0);
 
@@ -230,10 +277,14 @@ class PredictionApiHandlerTest {
     @Test
     void resultsShowTheTagsAndResultOnceTheTaggingFunctionHasRun() throws Exception {
         assumeModel();
-        Reply ticket = call(ApiEvents.json("POST", "/uploads", null));   // no body: the defaults (audio/wav)
+        byte[] clip = RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV);
+        Reply ticket = call(ApiEvents.json("POST", "/uploads", "{\"size\":" + clip.length + "}"));   // type: audio/wav
         assertEquals(201, ticket.status, ticket.body.toString());
         String key = ticket.body.get("key").asText();
-        assertEquals(200, putTo(ticket.body, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV)).statusCode());
+        assertEquals(200, putTo(ticket.body, clip).statusCode());
+        // the owner's own tag, for another purpose: not ours to show
+        context.getBean(S3Client.class).putObjectTagging(b -> b.bucket(BUCKET).key(key)
+                .tagging(t -> t.tagSet(s -> s.key("owner").value("alice"))));
 
         context.getBean(TaggingService.class).process(BUCKET, key);
         // with or without the upload prefix
@@ -245,14 +296,34 @@ class PredictionApiHandlerTest {
         assertEquals(key, full.body.get("key").asText());
         assertEquals("done", full.body.get("status").asText());
         String emotion = full.body.get("tags").get("emotion").asText();
+        full.body.get("tags").fieldNames().forEachRemaining(tag -> assertTrue(tag.startsWith("emotion"), tag));
+        assertEquals(3, full.body.get("tags").size(), "emotion, emotion-confidence, emotion-model: " + full.body);
         assertEquals(emotion, full.body.get("result").get("prediction").get("emotion").asText());
         assertEquals(key, full.body.get("result").get("key").asText());
     }
 
     @Test
     void aRejectedContentTypeGetsNoUploadUrl() throws Exception {
-        assertError(call(ApiEvents.json("POST", "/uploads", "{\"contentType\":\"video/mp4\"}")), 415,
+        assertError(call(ApiEvents.json("POST", "/uploads", "{\"contentType\":\"video/mp4\", \"size\": 1000}")), 415,
                 "unsupported_media_type");
+    }
+
+    @Test
+    void anUploadWithoutASizeOrAboveTheLimitGetsNoUrl() throws Exception {
+        long limit = context.getBean(SerConfiguration.class).getMaxUploadBytes();
+        Reply none = call(ApiEvents.json("POST", "/uploads", null));
+        Reply noSize = call(ApiEvents.json("POST", "/uploads", "{\"contentType\": \"audio/wav\"}"));
+        Reply zero = call(ApiEvents.json("POST", "/uploads", "{\"size\": 0}"));
+        Reply above = call(ApiEvents.json("POST", "/uploads", "{\"size\": " + (limit + 1) + "}"));
+        Reply at = call(ApiEvents.json("POST", "/uploads", "{\"size\": " + limit + "}"));
+
+        assertError(none, 400, "bad_request");
+        assertTrue(none.body.get("message").asText().contains("size"), none.body.toString());
+        assertError(noSize, 400, "bad_request");
+        assertError(zero, 400, "bad_request");
+        assertError(above, 413, "too_large");
+        assertEquals(201, at.status, at.body.toString());
+        assertEquals(limit, at.body.get("contentLength").asLong());
     }
 
     // ---- helpers
@@ -309,6 +380,6 @@ class PredictionApiHandlerTest {
     }
 
     static void assumeModel() {
-        assumeTrue(RepoFiles.hasModel(), "no model artifact at " + RepoFiles.model() + " yet");
+        RepoFiles.requireModel();
     }
 }

@@ -21,7 +21,6 @@ import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The same controllers under Netty over real HTTP, as the local stack serves them. */
 class PredictionApiNettyTest {
@@ -46,7 +45,7 @@ class PredictionApiNettyTest {
 
     @Test
     void predictsFromARawWavAndFromAForm() throws Exception {
-        assumeTrue(RepoFiles.hasModel(), "no model artifact at " + RepoFiles.model() + " yet");
+        RepoFiles.requireModel();
         byte[] wav = RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV);
 
         HttpResponse<String> raw = post("/predict", "audio/wav", wav);
@@ -64,17 +63,20 @@ class PredictionApiNettyTest {
         assertError(post("/predict", Multipart.CONTENT_TYPE, Multipart.form("file", "x.wav", new byte[3])), 400, "bad_request");
         assertError(get("/results/uploads/never-uploaded.wav"), 404, "not_found");
         assertError(get("/nowhere"), 404, "not_found");
+        assertError(post("/uploads", "application/json", "{}".getBytes()), 400, "bad_request");
+        assertError(post("/uploads", "application/json", "{\"size\": 999999999999}".getBytes()), 413, "too_large");
     }
 
     @Test
     void uploadsHandsOutAPresignedPut() throws Exception {
-        HttpResponse<String> response = HTTP.send(request("/uploads")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        byte[] clip = TestAudio.silence(1, 16000);
+        HttpResponse<String> response = post("/uploads", "application/json", ("{\"size\": " + clip.length + "}").getBytes());
 
         assertEquals(201, response.statusCode(), response.body());
         JsonNode ticket = JSON.readTree(response.body());
         assertTrue(ticket.get("url").asText().startsWith(S3_MOCK.getServiceEndpoint()), ticket.toString());
-        assertEquals(200, PredictionApiHandlerTest.putTo(ticket, TestAudio.silence(1, 16000)).statusCode());
+        assertEquals(clip.length, ticket.get("contentLength").asLong());
+        assertEquals(200, PredictionApiHandlerTest.putTo(ticket, clip).statusCode());
         assertError(get("/results/" + ticket.get("key").asText()), 404, "not_ready");
     }
 

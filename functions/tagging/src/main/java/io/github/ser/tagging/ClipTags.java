@@ -2,6 +2,7 @@ package io.github.ser.tagging;
 
 import io.github.ser.Prediction;
 import io.github.ser.audio.AudioErrorCode;
+import io.github.ser.function.S3Tags;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /** The tags this function owns on an uploaded clip: every key is {@value #NAMESPACE} or starts with it. */
 final class ClipTags {
-    static final String NAMESPACE = "emotion";
+    static final String NAMESPACE = S3Tags.OURS;
     static final String EMOTION = "emotion";
     static final String CONFIDENCE = "emotion-confidence";
     static final String MODEL = "emotion-model";
@@ -24,9 +25,14 @@ final class ClipTags {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(EMOTION, prediction.emotion());
         // fixed format, so reprocessing the same version writes byte-identical tags
-        tags.put(CONFIDENCE, String.format(Locale.ROOT, "%.3f", prediction.confidence()));
+        tags.put(CONFIDENCE, confidence(prediction));
         tags.put(MODEL, prediction.model());
         return tags;
+    }
+
+    /** Three decimals, as in the tag and the event. */
+    static String confidence(Prediction prediction) {
+        return String.format(Locale.ROOT, "%.3f", prediction.confidence());
     }
 
     static Map<String, String> failed(AudioErrorCode code) {

@@ -2,6 +2,8 @@ package io.github.ser.tagging;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import io.github.ser.function.ClipTelemetry;
+import io.github.ser.function.ModelUnavailableException;
 import io.github.ser.function.ObjectRef;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -24,6 +26,9 @@ public class S3EventHandler extends MicronautRequestHandler<S3Event, TaggingSumm
     @Inject
     TaggingService tagging;
 
+    @Inject
+    ClipTelemetry telemetry;
+
     /** Used by Lambda: builds its own application context. */
     public S3EventHandler() {
     }
@@ -35,6 +40,15 @@ public class S3EventHandler extends MicronautRequestHandler<S3Event, TaggingSumm
 
     @Override
     public TaggingSummary execute(S3Event event) {
+        ClipTelemetry.startInvocation();
+        try {
+            return processAll(event);
+        } finally {
+            ClipTelemetry.endInvocation();
+        }
+    }
+
+    private TaggingSummary processAll(S3Event event) {
         List<ClipOutcome> outcomes = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
         for (S3EventNotificationRecord record : event.getRecords()) {
@@ -49,6 +63,8 @@ public class S3EventHandler extends MicronautRequestHandler<S3Event, TaggingSumm
                 outcomes.add(tagging.process(clip));
             } catch (RuntimeException e) {
                 LOG.error("s3://{}/{} failed; the event will be retried", clip.bucket(), clip.key(), e);
+                telemetry.failed(TaggingService.SERVICE, clip.key(),
+                        e instanceof ModelUnavailableException ? ModelUnavailableException.CODE : "internal_error", e.toString());
                 failures.add(e);
             }
         }

@@ -6,6 +6,7 @@ import io.github.ser.function.RecognizerProvider;
 import io.github.ser.function.testing.RepoFiles;
 import io.github.ser.function.testing.S3TestServer;
 import io.github.ser.function.testing.TestAudio;
+import io.github.ser.testing.CompressedClips;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real handler, invoked with S3 events in the shape of {@code events/s3-put.json}, against a real
@@ -99,11 +99,35 @@ class S3EventHandlerTest {
 
         TaggingSummary summary = handler.handleRequest(S3Events.put(BUCKET, wav, flac, "uploads/batch/gone.wav"), null);
 
-        assertEquals(List.of("done", "done", "skipped"), summary.clips().stream().map(ClipOutcome::status).toList());
+        assertEquals(List.of("done", "done", "missing"), summary.clips().stream().map(ClipOutcome::status).toList());
         assertEquals(flac, summary.clips().get(1).clip().key());
         assertTrue(tags(wav).containsKey("emotion"));
         assertTrue(tags(flac).containsKey("emotion"));
         assertEquals("done", result(flac).get("status").getStringValue());
+    }
+
+    @Test
+    void compressedUploadsAreTaggedWithTheEnginesAnswer() {
+        needsTheModel();
+        var recognizer = context.getBean(RecognizerProvider.class).get();
+        List<String> keys = new ArrayList<>();
+        for (CompressedClips.Clip clip : CompressedClips.ALL) {
+            String key = "uploads/compressed/" + clip.name();
+            put(key, clip.bytes());
+            keys.add(key);
+        }
+
+        TaggingSummary summary = handler.handleRequest(S3Events.put(BUCKET, keys.toArray(String[]::new)), null);
+
+        for (int i = 0; i < keys.size(); i++) {
+            CompressedClips.Clip clip = CompressedClips.ALL.get(i);
+            assertEquals("done", summary.clips().get(i).status(), clip.name());
+            try {
+                assertEquals(recognizer.recognize(clip.bytes()).emotion(), tags(keys.get(i)).get("emotion"), clip.name());
+            } catch (io.github.ser.audio.AudioException e) {
+                throw new AssertionError(clip.name(), e);
+            }
+        }
     }
 
     @Test
@@ -161,10 +185,10 @@ class S3EventHandlerTest {
     }
 
     @Test
-    void anObjectDeletedBeforeProcessingIsSkippedWithoutAResult() {
+    void anObjectDeletedBeforeProcessingIsMissingWithoutAResult() {
         TaggingSummary summary = handler.handleRequest(S3Events.put(BUCKET, "uploads/deleted.wav"), null);
 
-        assertEquals("skipped", summary.clips().get(0).status());
+        assertEquals("missing", summary.clips().get(0).status());
         assertThrows(NoSuchKeyException.class,
                 () -> s3.headObject(b -> b.bucket(BUCKET).key("results/deleted.wav.json")));
     }
@@ -202,7 +226,7 @@ class S3EventHandlerTest {
 
     /** Tests that analyse audio are skipped (never faked) while there is no model artifact. */
     private static void needsTheModel() {
-        assumeTrue(RepoFiles.hasModel(), "no model artifact at " + RepoFiles.model() + " yet");
+        RepoFiles.requireModel();
     }
 
     private static void put(String key, byte[] bytes) {

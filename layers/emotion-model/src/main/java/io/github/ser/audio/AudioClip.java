@@ -7,7 +7,7 @@ package io.github.ser.audio;
  * @param samples    mono samples
  * @param sampleRate samples per second
  * @param channels   channel count of the source, before the downmix
- * @param format     the container detected from the bytes: "wav", "aiff" or "flac"
+ * @param format     the container detected from the bytes: "wav", "aiff", "flac", "mp3", "m4a", "ogg" or "webm"
  */
 public record AudioClip(float[] samples, int sampleRate, int channels, String format) {
     public double durationSeconds() {

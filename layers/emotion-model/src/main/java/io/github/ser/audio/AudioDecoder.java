@@ -2,7 +2,9 @@ package io.github.ser.audio;
 
 /**
  * Bytes to mono float32 at the native rate. The container is recognised from the bytes, never from a file name:
- * RIFF/RIFX/RF64 WAVE, FORM AIFF/AIFC, and fLaC (also behind an ID3v2 tag).
+ * RIFF/RIFX/RF64 WAVE (PCM, float, G.711), FORM AIFF/AIFC, fLaC (also behind an ID3v2 tag), MP3 (Layer III frames,
+ * after any ID3v2 tag), MP4/M4A with AAC (an {@code ftyp} box), Ogg with Opus or Vorbis, and WebM/Matroska with Opus.
+ * Formats without a length in their header have the duration limit enforced while they are decoded.
  *
  * <p>Every failure is an {@link AudioException} with a stable code: EMPTY for no bytes or a well-formed file with
  * no samples; UNSUPPORTED_FORMAT for other containers and for encodings we do not decode; CORRUPT_AUDIO for
@@ -11,8 +13,8 @@ package io.github.ser.audio;
  * data is not an error: the whole frames present are decoded, as players do.
  */
 public final class AudioDecoder {
-    private static final String SEND = "; send WAV, AIFF or FLAC";
-    private static final String[] MAGICS = {"RIFF", "RIFX", "RF64", "BW64", "FORM", "fLaC", "ID3"};
+    private static final String SEND = "; send WAV, AIFF, FLAC, MP3, M4A (AAC), Ogg (Vorbis, Opus) or WebM (Opus)";
+    private static final String[] MAGICS = {"RIFF", "RIFX", "RF64", "BW64", "FORM", "fLaC", "ID3", "OggS"};
 
     private final AudioLimits limits;
 
@@ -54,6 +56,18 @@ public final class AudioDecoder {
         int start = afterId3Tags(bytes);
         if (ChunkIds.matches(bytes, start, "fLaC")) {
             return FlacReader.read(bytes, start, limits);
+        }
+        if (ChunkIds.matches(bytes, 0, "OggS")) {
+            return OggReader.read(bytes, limits);
+        }
+        if (WebmReader.matches(bytes)) {
+            return WebmReader.read(bytes, limits);
+        }
+        if (ChunkIds.matches(bytes, 4, "ftyp")) {
+            return Mp4AudioReader.read(bytes, limits);
+        }
+        if (Mp3Reader.frameLength(bytes, start) > 0) {
+            return Mp3Reader.read(bytes, start, limits);
         }
         if (bytes.length < 12 && isPrefixOfMagic(bytes)) {
             throw new AudioException(AudioErrorCode.CORRUPT_AUDIO, "audio header is truncated (" + bytes.length + " bytes)");

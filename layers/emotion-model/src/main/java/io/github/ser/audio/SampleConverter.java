@@ -96,6 +96,12 @@ final class SampleConverter {
                     mono[i] += (float) buffer.getDouble(p);
                 }
             }
+            case MU_LAW, A_LAW -> {
+                float[] table = layout.encoding() == SampleEncoding.MU_LAW ? G711.MU_LAW : G711.A_LAW;
+                for (int i = 0, p = start; i < n; i++, p += stride) {
+                    mono[i] += table[b[p] & 0xff];
+                }
+            }
         }
     }
 }

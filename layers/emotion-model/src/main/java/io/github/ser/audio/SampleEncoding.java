@@ -11,7 +11,10 @@ enum SampleEncoding {
     SIGNED_24(3),
     SIGNED_32(4),
     FLOAT_32(4),
-    FLOAT_64(8);
+    FLOAT_64(8),
+    /** G.711, 8 bits a sample, expanded to 16-bit values (telephony WAV, format tags 7 and 6). */
+    MU_LAW(1),
+    A_LAW(1);
 
     private final int bytes;
 

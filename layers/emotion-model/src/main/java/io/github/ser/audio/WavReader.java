@@ -7,19 +7,21 @@ import java.util.Map;
 
 /**
  * RIFF/WAVE (also big-endian RIFX and RF64/BW64, whose real sizes we never need): integer PCM of 8 (unsigned) to
- * 32 bits, IEEE float 32/64, WAVE_FORMAT_EXTENSIBLE, any channel count. Tolerant where real writers are sloppy
- * (unknown chunks, missing pad bytes, streaming writers' placeholder data sizes, truncated data), strict where a
- * header lies about something we would have to trust.
+ * 32 bits, IEEE float 32/64, G.711 μ-law and A-law, WAVE_FORMAT_EXTENSIBLE, any channel count. Tolerant where real
+ * writers are sloppy (unknown chunks, missing pad bytes, streaming writers' placeholder data sizes, truncated data),
+ * strict where a header lies about something we would have to trust.
  */
 final class WavReader {
     private static final int PCM = 0x0001;
     private static final int IEEE_FLOAT = 0x0003;
+    private static final int A_LAW = 0x0006;
+    private static final int MU_LAW = 0x0007;
     private static final int EXTENSIBLE = 0xFFFE;
     /** Tail shared by the KSDATAFORMAT_SUBTYPE_PCM / _IEEE_FLOAT GUIDs (bytes 8-15). */
     private static final byte[] GUID_TAIL = {(byte) 0x80, 0x00, 0x00, (byte) 0xAA, 0x00, 0x38, (byte) 0x9B, 0x71};
     private static final Map<Integer, String> KNOWN_CODECS = Map.of(
-            0x0002, "Microsoft ADPCM", 0x0006, "A-law", 0x0007, "mu-law", 0x0011, "IMA ADPCM",
-            0x0031, "GSM 6.10", 0x0050, "MPEG", 0x0055, "MP3", 0x00FF, "AAC");
+            0x0002, "Microsoft ADPCM", 0x0011, "IMA ADPCM", 0x0031, "GSM 6.10", 0x0050, "MPEG", 0x0055, "MP3",
+            0x00FF, "AAC");
 
     private WavReader() {
     }
@@ -126,11 +128,14 @@ final class WavReader {
             if (tag == IEEE_FLOAT && (bits == 32 || bits == 64)) {
                 return bits == 32 ? SampleEncoding.FLOAT_32 : SampleEncoding.FLOAT_64;
             }
+            if ((tag == MU_LAW || tag == A_LAW) && bits == 8) {
+                return tag == MU_LAW ? SampleEncoding.MU_LAW : SampleEncoding.A_LAW;
+            }
             String what = tag == PCM ? bits + "-bit integer PCM"
                     : tag == IEEE_FLOAT ? bits + "-bit float"
                     : KNOWN_CODECS.getOrDefault(tag, String.format(Locale.ROOT, "format tag 0x%04X", tag));
             throw new AudioException(AudioErrorCode.UNSUPPORTED_FORMAT,
-                    "WAV encoding " + what + " is not supported; send PCM (8-32 bit) or float WAV, AIFF or FLAC");
+                    "WAV encoding " + what + " is not supported; send PCM (8-32 bit), float or G.711 WAV, or another supported format");
         }
     }
 }

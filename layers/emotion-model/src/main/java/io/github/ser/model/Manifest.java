@@ -1,8 +1,5 @@
 package io.github.ser.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 
@@ -16,26 +13,22 @@ import java.util.Map;
  * @param labels            class labels in the order of the model's probabilities
  * @param classifier        Weka options string of the classifier
  * @param trainedOn         training data summary
- * @param metrics           summary of the evaluation report shipped with the model, or null
+ * @param metrics           summary of the evaluation report shipped with the model (JSON objects as maps), or null
  * @param calibration       temperature and uncertainty threshold applied to the classifier's output; null (in
  *                          models trained before calibration) means none
  * @param createdAt         ISO-8601 instant
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Manifest(String version,
                        String featureSet,
                        int featureSetVersion,
                        List<String> labels,
                        String classifier,
                        TrainedOn trainedOn,
-                       JsonNode metrics,
+                       Map<String, Object> metrics,
                        Calibration calibration,
                        String createdAt) {
 
     public Manifest {
-        if (metrics != null && metrics.isNull()) {
-            metrics = null; // JSON null reads back as a NullNode; keep one representation of "no metrics"
-        }
         labels = labels == null ? null : List.copyOf(labels);
     }
 

@@ -1,5 +1,9 @@
 package io.github.ser.function.testing;
 
+import io.github.ser.RepositoryLayout;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,31 +15,21 @@ public final class RepoFiles {
     private RepoFiles() {
     }
 
-    /** The repository root: the nearest directory above the working directory with {@code events/} and a pom. */
     public static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            if (Files.isDirectory(dir.resolve("events")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("no repository root (with events/) above " + Path.of("").toAbsolutePath());
+        return RepositoryLayout.root();
     }
 
     /** The text of {@code events/<name>}. */
     public static String event(String name) {
         try {
-            return Files.readString(root().resolve("events").resolve(name), StandardCharsets.UTF_8);
+            return Files.readString(RepositoryLayout.events().resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** {@code ../shared}, or wherever the {@code ser.shared.dir} property (set by surefire) points. */
     public static Path shared() {
-        String configured = System.getProperty("ser.shared.dir");
-        return configured != null ? Path.of(configured) : root().resolve("../shared").normalize();
+        return RepositoryLayout.shared();
     }
 
     public static byte[] sharedBytes(String relative) {
@@ -48,14 +42,25 @@ public final class RepoFiles {
 
     /**
      * The model artifact tests use: the committed default model, or the one named by the {@code ser.test.model}
-     * property. Tests that need a model are skipped (never faked) while there is none.
+     * property.
      */
     public static Path model() {
         String configured = System.getProperty("ser.test.model");
-        return configured != null ? Path.of(configured) : root().resolve("layers/emotion-model/model/emotion-model.zip");
+        return configured != null ? Path.of(configured) : RepositoryLayout.committedModel();
     }
 
-    public static boolean hasModel() {
-        return Files.isRegularFile(model());
+    /**
+     * For tests that need the model: skipped (never faked) on a developer's machine while there is none, but a
+     * failure under {@code CI=true}, where a missing model means a broken checkout, not work in progress.
+     */
+    public static void requireModel() {
+        if (Files.isRegularFile(model())) {
+            return;
+        }
+        String message = "no model artifact at " + model() + " (train one with ./ser train, or set -Dser.test.model)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(message + "; under CI=true this fails instead of skipping");
+        }
+        Assumptions.abort(message);
     }
 }

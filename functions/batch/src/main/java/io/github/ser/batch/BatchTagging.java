@@ -1,0 +1,68 @@
+package io.github.ser.batch;
+
+import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
+import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
+import com.amazonaws.services.lambda.runtime.events.S3BatchResponse.ResultCode;
+import io.github.ser.function.ObjectRef;
+import io.github.ser.tagging.ClipOutcome;
+import io.github.ser.tagging.ClipResult;
+import io.github.ser.tagging.TaggingService;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * One Batch Operations task: the object is tagged by the same {@link TaggingService} as an upload (or skipped when
+ * already tagged by this model, unless the job's user arguments say {@code force=true}), and the outcome becomes the
+ * task's result code. {@code Succeeded}: tagged or skipped. {@code PermanentFailure}: the clip itself is the problem
+ * (bad audio, tagged {@code emotion-status=failed}; gone; or a schema 1.0 task), so retrying cannot help.
+ * {@code TemporaryFailure}: our trouble (S3, model, event bus), which Batch Operations retries.
+ */
+@Singleton
+public class BatchTagging {
+    /** The user argument that makes a job re-analyse clips already tagged by the same model version. */
+    public static final String FORCE = "force";
+    private static final Logger LOG = LoggerFactory.getLogger(BatchTagging.class);
+
+    private final TaggingService tagging;
+
+    public BatchTagging(TaggingService tagging) {
+        this.tagging = tagging;
+    }
+
+    static boolean force(@Nullable Map<String, String> userArguments) {
+        return userArguments != null && Boolean.parseBoolean(userArguments.get(FORCE));
+    }
+
+    S3BatchResponse.Result run(S3BatchEventV2.Task task, boolean force) {
+        if (task.getS3Bucket() == null) {
+            return result(task, ResultCode.PermanentFailure,
+                    "no s3Bucket in the task: create the job with InvocationSchemaVersion 2.0");
+        }
+        // Batch Operations hands keys URL-encoded, as they are in a CSV manifest ('+' for a space, %XX for bytes)
+        ObjectRef clip = new ObjectRef(task.getS3Bucket(), URLDecoder.decode(task.getS3Key(), StandardCharsets.UTF_8),
+                task.getS3VersionId());
+        try {
+            ClipOutcome outcome = tagging.backfill(clip, force);
+            return switch (outcome.status()) {
+                case ClipOutcome.MISSING -> result(task, ResultCode.PermanentFailure, "NoSuchKey: " + outcome.detail());
+                case ClipOutcome.SKIPPED -> result(task, ResultCode.Succeeded, "skipped: " + outcome.detail());
+                case ClipResult.DONE -> result(task, ResultCode.Succeeded, "done: " + outcome.detail());
+                default -> result(task, ResultCode.PermanentFailure, outcome.status() + ": " + outcome.detail());
+            };
+        } catch (RuntimeException e) {
+            LOG.error("s3://{}/{} failed; Batch Operations will retry the task", clip.bucket(), clip.key(), e);
+            return result(task, ResultCode.TemporaryFailure, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static S3BatchResponse.Result result(S3BatchEventV2.Task task, ResultCode code, String message) {
+        return S3BatchResponse.Result.builder().withTaskId(task.getTaskId()).withResultCode(code)
+                .withResultString(message).build();
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.ser.batch;
+
+import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
+import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/**
+ * Lambda entry point for S3 Batch Operations' {@code LambdaInvoke} (invocation schema 2.0): each task is one existing
+ * object, tagged by {@link BatchTagging}; the answer carries one result code per task, which S3 writes into the
+ * job's completion report.
+ */
+public class S3BatchHandler extends MicronautRequestHandler<S3BatchEventV2, S3BatchResponse> {
+
+    @Inject
+    BatchTagging tagging;
+
+    /** Used by Lambda: builds its own application context. */
+    public S3BatchHandler() {
+    }
+
+    /** Used where a context already runs (tests). */
+    public S3BatchHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public S3BatchResponse execute(S3BatchEventV2 event) {
+        boolean force = BatchTagging.force(event.getJob() == null ? null : event.getJob().getUserArguments());
+        List<S3BatchResponse.Result> results = event.getTasks().stream()
+                .map(task -> tagging.run(task, force))
+                .toList();
+        return S3BatchResponse.builder()
+                .withInvocationSchemaVersion(event.getInvocationSchemaVersion())
+                .withInvocationId(event.getInvocationId())
+                .withTreatMissingKeysAs(S3BatchResponse.ResultCode.PermanentFailure)
+                .withResults(results)
+                .build();
+    }
+}

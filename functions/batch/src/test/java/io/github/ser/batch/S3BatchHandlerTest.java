@@ -1,0 +1,204 @@
+package io.github.ser.batch;
+
+import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
+import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ser.function.ClipStore;
+import io.github.ser.function.RecognizerProvider;
+import io.github.ser.function.testing.RepoFiles;
+import io.github.ser.function.testing.S3TestServer;
+import io.github.ser.function.testing.TestAudio;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.github.ser.function.testing.S3TestServer.BUCKET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real batch handler fed {@code events/s3-batch.json} (and variants of it) through the Lambda Java runtime's own
+ * serializer, against a real S3-compatible server; its answer is serialized the same way and read as JSON, which is
+ * what S3 Batch Operations receives.
+ */
+class S3BatchHandlerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PojoSerializer<S3BatchEventV2> EVENTS =
+            LambdaEventSerializers.serializerFor(S3BatchEventV2.class, S3BatchHandlerTest.class.getClassLoader());
+    private static final PojoSerializer<S3BatchResponse> ANSWERS =
+            LambdaEventSerializers.serializerFor(S3BatchResponse.class, S3BatchHandlerTest.class.getClassLoader());
+
+    @RegisterExtension
+    static final S3MockExtension S3_MOCK = S3TestServer.extension();
+
+    static ApplicationContext context;
+    static S3BatchHandler handler;
+    static S3Client s3;
+
+    @BeforeAll
+    static void start() {
+        context = ApplicationContext.run(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
+        handler = new S3BatchHandler(context);
+        s3 = context.getBean(S3Client.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void theSampleJobTagsItsClipAndAnswersInTheBatchResultFormat() {
+        needsTheModel();
+        String key = "uploads/my clip été.wav";   // events/s3-batch.json says uploads/my+clip+%C3%A9t%C3%A9.wav
+        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+
+        JsonNode answer = invoke(RepoFiles.event("s3-batch.json").replace("ser-clips-123456789012", BUCKET));
+
+        assertEquals("2.0", answer.get("invocationSchemaVersion").asText());
+        assertEquals("YXNkbGZqYWRmaiBhc2RmdW9hZHNmZGpmaGFzbGtkaGZza2RmaAo", answer.get("invocationId").asText());
+        assertEquals("PermanentFailure", answer.get("treatMissingKeysAs").asText());
+        JsonNode result = answer.get("results").get(0);
+        assertEquals("dGFza2lkZ29lc2hlcmUK", result.get("taskId").asText());
+        assertEquals("Succeeded", result.get("resultCode").asText(), result.toString());
+        Map<String, String> tags = tags(key);
+        assertEquals("done: " + tags.get("emotion"), result.get("resultString").asText());
+        assertEquals(context.getBean(RecognizerProvider.class).get().modelVersion(), tags.get("emotion-model"));
+    }
+
+    @Test
+    void aClipAlreadyTaggedByThisModelIsSkippedUnlessTheJobSaysForce() {
+        needsTheModel();
+        String key = "uploads/batch/again.flac";
+        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_FLAC));
+        JsonNode first = invoke(job(false, key)).get("results").get(0);
+        assertEquals("Succeeded", first.get("resultCode").asText());
+        Map<String, String> tagged = tags(key);
+        String processedAt = processedAt(key);
+
+        JsonNode second = invoke(job(false, key)).get("results").get(0);
+
+        assertEquals("Succeeded", second.get("resultCode").asText());
+        assertTrue(second.get("resultString").asText().startsWith("skipped: already tagged by "), second.toString());
+        assertEquals(processedAt, processedAt(key), "nothing written again");
+        assertEquals(tagged, tags(key));
+
+        JsonNode forced = invoke(job(true, key)).get("results").get(0);
+
+        assertEquals("Succeeded", forced.get("resultCode").asText());
+        assertTrue(forced.get("resultString").asText().startsWith("done: "), forced.toString());
+        assertNotEquals(processedAt, processedAt(key), "analysed again");
+        assertEquals(tagged, tags(key), "same tags");
+    }
+
+    @Test
+    void badClipsAndMissingObjectsArePermanentFailuresAndOurTroubleIsTemporary() {
+        needsTheModel();
+        put("uploads/batch/notes.txt", TestAudio.notAudio());
+        put("uploads/batch/fine.wav", RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        ObjectNode event = (ObjectNode) read(job(false, "uploads/batch/notes.txt", "uploads/batch/gone.wav",
+                "uploads/batch/fine.wav", "uploads/batch/elsewhere.wav"));
+        // a bucket that does not exist stands for S3 trouble (here NoSuchBucket; in AWS also throttling, 5xx, access)
+        ((ObjectNode) event.get("tasks").get(3)).put("s3Bucket", "no-such-bucket");
+
+        JsonNode results = invoke(event.toString()).get("results");
+
+        assertEquals(4, results.size());
+        assertEquals("PermanentFailure", results.get(0).get("resultCode").asText());
+        assertEquals("failed: unsupported_format", results.get(0).get("resultString").asText());
+        assertEquals(Map.of("emotion-status", "failed", "emotion-error", "unsupported_format"), tags("uploads/batch/notes.txt"));
+        assertEquals("PermanentFailure", results.get(1).get("resultCode").asText());
+        assertTrue(results.get(1).get("resultString").asText().startsWith("NoSuchKey: "));
+        assertEquals("Succeeded", results.get(2).get("resultCode").asText(), "one task's trouble leaves the others alone");
+        assertEquals("TemporaryFailure", results.get(3).get("resultCode").asText(), results.get(3).toString());
+        assertEquals("task-3", results.get(3).get("taskId").asText());
+    }
+
+    @Test
+    void aSchemaOneTaskWithoutABucketNameIsAPermanentFailureThatSaysWhy() {
+        String v1 = """
+                {"invocationSchemaVersion": "1.0", "invocationId": "abc", "job": {"id": "j"},
+                 "tasks": [{"taskId": "t", "s3Key": "uploads/a.wav", "s3VersionId": null,
+                            "s3BucketArn": "arn:aws:s3:::clips"}]}""";
+
+        JsonNode result = invoke(v1).get("results").get(0);
+
+        assertEquals("PermanentFailure", result.get("resultCode").asText());
+        assertTrue(result.get("resultString").asText().contains("InvocationSchemaVersion 2.0"));
+    }
+
+    /** events/s3-batch.json with one task per key, each URL-encoded as Batch Operations sends it. */
+    private static String job(boolean force, String... keys) {
+        ObjectNode event = (ObjectNode) read(RepoFiles.event("s3-batch.json"));
+        ObjectNode template = (ObjectNode) event.get("tasks").get(0);
+        ArrayNode tasks = JSON.createArrayNode();
+        for (int i = 0; i < keys.length; i++) {
+            tasks.add(template.deepCopy().put("taskId", "task-" + i).put("s3Bucket", BUCKET).put("s3Key", encode(keys[i])));
+        }
+        event.set("tasks", tasks);
+        ((ObjectNode) event.get("job").get("userArguments")).put("force", String.valueOf(force));
+        return event.toString();
+    }
+
+    private static String encode(String key) {
+        return Arrays.stream(key.split("/", -1))
+                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8))
+                .collect(Collectors.joining("/"));
+    }
+
+    /** As Lambda does it: the runtime's serializer reads the event and writes the handler's answer. */
+    private static JsonNode invoke(String eventJson) {
+        S3BatchResponse response = handler.handleRequest(EVENTS.fromJson(eventJson), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ANSWERS.toJson(response, out);
+        return read(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String processedAt(String key) {
+        return context.getBean(ClipStore.class).readResult(BUCKET, key).orElseThrow()
+                .get("processedAt").getStringValue();
+    }
+
+    private static void needsTheModel() {
+        RepoFiles.requireModel();
+    }
+
+    private static void put(String key, byte[] bytes) {
+        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    private static Map<String, String> tags(String key) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.ser.api;
+
+import io.github.ser.testing.CompressedClips;
+import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ser.function.testing.CloudFormationTemplate;
+import io.github.ser.function.testing.RepoFiles;
+import io.github.ser.function.testing.S3TestServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.function.aws.proxy.MockLambdaContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import io.micronaut.web.router.Router;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.yaml.snakeyaml.Yaml;
+
+import java.nio.file.Files;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static io.github.ser.function.testing.CloudFormationTemplate.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code openapi.yaml} (in this module's resources, served by the local stack), the hand-written contract, against
+ * the three things it describes: the controllers' routes, the routes {@code template.yaml} gives API Gateway, and
+ * real answers of the handler behind API Gateway's proxy translation (the sample events in {@code events/}).
+ */
+class ApiContractTest {
+
+    @RegisterExtension
+    static final S3MockExtension S3_MOCK = S3TestServer.extension();
+
+    static final String OPENAPI = "functions/prediction/src/main/resources/openapi.yaml";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static Map<String, Object> openApi;
+    static ApiGatewayProxyRequestEventFunction handler;
+
+    @BeforeAll
+    static void start() throws Exception {
+        openApi = new Yaml().load(Files.readString(RepoFiles.root().resolve(OPENAPI)));
+        ApplicationContextBuilder builder = ApplicationContext.builder()
+                .properties(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
+        handler = new PredictionHandler(PredictionHandler.lambdaContext(builder).build());   // as deployed
+    }
+
+    @AfterAll
+    static void stop() {
+        handler.getApplicationContext().close();
+    }
+
+    @Test
+    void theDocumentTheControllersAndTheTemplateHaveTheSameRoutes() {
+        Set<String> documented = new TreeSet<>();
+        map(openApi.get("paths")).forEach((path, operations) ->
+                map(operations).keySet().forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+
+        Set<String> served = handler.getApplicationContext().getBean(Router.class).uriRoutes()
+                // Micronaut answers HEAD for every GET by itself; API Gateway has no such route
+                .filter(route -> !route.getHttpMethodName().equals("HEAD"))
+                .map(route -> route.getHttpMethodName() + " " + route.getUriMatchTemplate().toPathString()
+                        .replace("{+", "{"))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        CloudFormationTemplate template = CloudFormationTemplate.load();
+        Set<String> deployed = new TreeSet<>();
+        for (String function : template.resourcesOfType("AWS::Serverless::Function")) {
+            map(template.properties(function).getOrDefault("Events", Map.of())).values().forEach(event -> {
+                if ("Api".equals(map(event).get("Type"))) {
+                    Map<String, Object> p = map(map(event).get("Properties"));
+                    deployed.add(p.get("Method") + " " + ((String) p.get("Path")).replace("+}", "}"));
+                }
+            });
+        }
+
+        assertEquals(Set.of("POST /predict", "POST /uploads", "GET /results/{key}", "GET /health"), documented);
+        assertEquals(documented, served, "the controllers");
+        assertEquals(documented, deployed, "template.yaml");
+    }
+
+    @Test
+    void everyOperationNeedsTheApiKeyAsTheTemplateDeploysItByDefault() {
+        assertEquals(List.of(Map.of("apiKey", List.of())), openApi.get("security"));
+        Map<String, Object> scheme = map(map(map(openApi.get("components")).get("securitySchemes")).get("apiKey"));
+        assertEquals(Map.of("type", "apiKey", "in", "header", "name", "x-api-key"), scheme);
+        map(openApi.get("paths")).forEach((path, operations) -> map(operations).forEach((method, operation) ->
+                assertTrue(map(map(operation).get("responses")).containsKey("403"), method + " " + path + " documents 403")));
+    }
+
+    @Test
+    void theDocumentedUploadTypesAreTheAllowlist() {
+        Map<String, Object> contentType = map(map(schema("UploadRequest").get("properties")).get("contentType"));
+        assertEquals(UploadController.CONTENT_TYPES.keySet(), Set.copyOf((List<?>) contentType.get("enum")));
+        assertEquals(List.of("size"), schema("UploadRequest").get("required"));
+    }
+
+    @Test
+    void everyCompressedFormatTheEngineDecodesCanBeUploadedWithTheTypeABrowserSends() {
+        for (CompressedClips.Clip clip : CompressedClips.ALL) {
+            assertTrue(UploadController.CONTENT_TYPES.containsKey(clip.contentType()), clip.name() + " as " + clip.contentType());
+        }
+    }
+
+    @Test
+    void realAnswersHaveTheDocumentedShapes() throws Exception {
+        RepoFiles.requireModel();
+        JsonNode prediction = call(ApiEvents.file("api-predict.json"), 200);
+        assertShape(prediction, schema("Prediction"), "/predict");
+        assertShape(prediction.get("timings"), schema("Timings"), "/predict timings");
+        assertShape(call(ApiEvents.file("api-health.json"), 200), schema("Health"), "/health");
+        assertShape(call(ApiEvents.file("api-uploads.json"), 201), schema("PresignedUpload"), "/uploads");
+        assertShape(call(ApiEvents.file("api-results.json"), 404), schema("Error"), "/results, not uploaded");
+        assertShape(call(ApiEvents.json("POST", "/uploads", "{}"), 400), schema("Error"), "/uploads without size");
+    }
+
+    private static JsonNode call(com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent event, int status)
+            throws Exception {
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, new MockLambdaContext());
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        return JSON.readTree(response.getBody());
+    }
+
+    private static Map<String, Object> schema(String name) {
+        return map(map(map(openApi.get("components")).get("schemas")).get(name));
+    }
+
+    /** Every required property is there, and nothing is there that the schema does not name. */
+    private static void assertShape(JsonNode value, Map<String, Object> schema, String where) {
+        assertTrue(value.isObject(), where + ": " + value);
+        for (Object required : (List<?>) schema.getOrDefault("required", List.of())) {
+            assertTrue(value.has((String) required), where + " lacks " + required + ": " + value);
+        }
+        Set<String> properties = map(schema.get("properties")).keySet();
+        for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            assertTrue(properties.contains(name), where + " has " + name + ", which the document does not name");
+        }
+    }
+}
