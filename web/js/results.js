@@ -9,6 +9,8 @@ export function renderPrediction(root, prediction) {
   root.querySelector("[data-role=emotion]").textContent = capitalise(prediction.emotion);
   root.querySelector("[data-role=confidence]").textContent = percent(prediction.confidence);
   root.querySelector("[data-role=confidence-bar]").style.width = percent(prediction.confidence, 1);
+  // the model flags answers below its calibrated threshold (docs/accuracy.md, "What confidence means")
+  root.querySelector("[data-role=uncertain]").hidden = prediction.uncertain !== true;
   renderBars(root.querySelector("[data-role=probabilities]"), prediction);
   renderTimeline(root.querySelector("[data-role=timeline]"), prediction);
   const facts = [

@@ -8,6 +8,8 @@ import io.github.ser.dsp.FrameEnergy;
 import io.github.ser.features.FeatureSet;
 import io.github.ser.features.Segment;
 import io.github.ser.features.VoiceActivitySegmenter;
+import io.github.ser.model.Calibration;
+import io.github.ser.model.Manifest;
 import io.github.ser.model.ModelArtifact;
 import io.github.ser.model.SpeechDecoder;
 
@@ -63,6 +65,16 @@ public final class EmotionRecognizer {
         long start = System.nanoTime();
         AudioClip atModelRate = decoder.toModelRate(clip);
         return recognizeDecoded(atModelRate, millisSince(start));
+    }
+
+    /** The corpora the model learned from, as its manifest records them. */
+    public Manifest.TrainedOn trainedOn() {
+        return model.manifest().trainedOn();
+    }
+
+    /** How the model's confidence is calibrated ({@link Calibration#NONE} for older models). */
+    public Calibration calibration() {
+        return model.calibration();
     }
 
     public String modelVersion() {

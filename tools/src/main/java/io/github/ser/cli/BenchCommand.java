@@ -31,8 +31,6 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", description = "Benchmark decode + features and predictions per second (single thread, warm).")
 final class BenchCommand implements Callable<Integer> {
 
-    /** librosa's median for the seed features of a 16 kHz RAVDESS clip on these machines (issue 2). */
-    private static final double LIBROSA_SEED_MEDIAN_MILLIS = 14.6;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Clips to time. Default: ../shared/datasets/ravdess-speech-16k beside the repository.")
@@ -101,7 +99,6 @@ final class BenchCommand implements Callable<Integer> {
         report.put("featuresMillis", summary(timed.features));
         report.put("decodePlusFeaturesMillis", summary(timed.total));
         report.put("decodePlusFeaturesCpuMillis", summary(timed.totalCpu));
-        report.put("speedupVsLibrosaSeed", LIBROSA_SEED_MEDIAN_MILLIS / median(timed.total));
         report.put("predictionsPerSecond", predictionsPerSecond);
         report.put("predictionsPerCpuSecond", predictionsPerCpuSecond);
         report.put("longClip", longClip);
@@ -193,8 +190,6 @@ final class BenchCommand implements Callable<Integer> {
         row("features", timed.features);
         row("decode + features", timed.total);
         row("  same, CPU time", timed.totalCpu);
-        System.out.printf("  %.1f× faster than librosa's 14.6 ms median for the seed features (wall time)%n",
-                (Double) r.get("speedupVsLibrosaSeed"));
         System.out.printf("predictions per second (recognize: decode, checks, features, MLP): %.1f "
                 + "(%.1f per CPU second)%n", (Double) r.get("predictionsPerSecond"),
                 (Double) r.get("predictionsPerCpuSecond"));

@@ -28,7 +28,7 @@ class AugmentationTest {
         float[] x = tone(440, 0.1, 0.1);
         float[] louder = new Augmentation("gain:6").apply(x, RATE, FILE);
         assertEquals(2 * peak(x), peak(louder), 0.01 * peak(x));
-        float[] clipped = new Augmentation("gain:40").apply(x, RATE, FILE);
+        float[] clipped = new Augmentation("gain:20").apply(tone(440, 0.1, 0.2), RATE, FILE);
         assertEquals(1.0, peak(clipped), 1e-6);
     }
 

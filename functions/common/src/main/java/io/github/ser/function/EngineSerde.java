@@ -8,6 +8,9 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(Prediction.class)
 @SerdeImport(Prediction.Timings.class)
 @SerdeImport(SegmentPrediction.class)
+@SerdeImport(io.github.ser.model.Manifest.TrainedOn.class)
+@SerdeImport(io.github.ser.model.Manifest.Source.class)
+@SerdeImport(io.github.ser.model.Calibration.class)
 final class EngineSerde {
     private EngineSerde() {
     }

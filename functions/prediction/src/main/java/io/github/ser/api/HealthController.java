@@ -1,6 +1,8 @@
 package io.github.ser.api;
 
 import io.github.ser.EmotionRecognizer;
+import io.github.ser.model.Calibration;
+import io.github.ser.model.Manifest;
 import io.github.ser.function.RecognizerProvider;
 import io.github.ser.function.SerConfiguration;
 import io.micronaut.http.annotation.Controller;
@@ -24,13 +26,18 @@ public class HealthController {
     @Get("/health")
     public Health health() {
         EmotionRecognizer model = recognizer.get();
-        return new Health("ok", model.modelVersion(), model.labels(),
+        return new Health("ok", model.modelVersion(), model.labels(), model.trainedOn(), model.calibration(),
                 new Limits(config.getMaxRequestBytes(), config.getMaxUploadBytes(), config.getMaxDurationSeconds(),
                         recognizer.settings().minDurationSeconds()));
     }
 
+    /**
+     * @param trainedOn   the corpora the model learned from (clips, speakers, language, licence: its terms follow)
+     * @param calibration how its confidence is calibrated and when it says it is not sure
+     */
     @Serdeable
-    public record Health(String status, String model, List<String> labels, Limits limits) {
+    public record Health(String status, String model, List<String> labels, Manifest.TrainedOn trainedOn,
+                         Calibration calibration, Limits limits) {
     }
 
     /**

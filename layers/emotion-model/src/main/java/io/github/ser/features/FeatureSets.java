@@ -7,7 +7,8 @@ import java.util.List;
  * older versions stay so that models trained on them still load.
  */
 public final class FeatureSets {
-    public static final String DEFAULT = RobustSpeechFeatureSet.NAME;
+    /** The shipped model's feature set, what {@code default} names. {@code speech} alone is the latest version. */
+    public static final String DEFAULT = SpeechFeatureSet.NAME + ":1";
 
     private FeatureSets() {
     }
