@@ -132,7 +132,8 @@ class PredictAndFeaturesCommandTest {
             f.get("features").forEach(x -> assertTrue(Double.isFinite(x.asDouble())));
         }
         JsonNode speech = JSON.readTree(CliRun.of("features", samples().get(0)).lines().get(0));
-        assertEquals(FeatureSets.DEFAULT, speech.get("set").asText());
+        assertEquals(FeatureSets.defaultSet().name(), speech.get("set").asText());
+        assertEquals(FeatureSets.defaultSet().version(), speech.get("version").asInt());
         assertEquals(speech.get("names").size(), speech.get("features").size());
     }
 
