@@ -2,6 +2,7 @@ package io.github.ser.training;
 
 import io.github.ser.audio.Resampler;
 import io.github.ser.dsp.FrameEnergy;
+import io.github.ser.dsp.Loudness;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,16 +176,7 @@ public record Augmentation(String spec) {
     static double activePower(float[] x, int rate) {
         int frame = Math.max(1, rate / 40);
         double[] levels = FrameEnergy.rmsDb(x, frame, frame);
-        boolean[] active = FrameEnergy.active(levels, 35, -80);
-        double sum = 0;
-        int n = 0;
-        for (int t = 0; t < levels.length; t++) {
-            if (active[t]) {
-                sum += Math.pow(10, levels[t] / 10);
-                n++;
-            }
-        }
-        return n > 0 ? sum / n : 0;
+        return Loudness.activePower(levels, FrameEnergy.active(levels, 35, -80));
     }
 
     private static List<String> steps(String spec) {

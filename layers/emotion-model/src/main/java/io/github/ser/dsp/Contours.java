@@ -46,6 +46,22 @@ public final class Contours {
         return up / (double) (y.length - 1);
     }
 
+    /**
+     * {@code [first, last]}: the first and last set flag (the utterance without leading and trailing pauses); the
+     * whole range's ends when none or one is set.
+     */
+    public static int[] activeSpan(boolean[] active) {
+        int first = 0;
+        int last = active.length - 1;
+        while (first < last && !active[first]) {
+            first++;
+        }
+        while (last > first && !active[last]) {
+            last--;
+        }
+        return new int[] {first, last};
+    }
+
     /** Centred moving average over ±{@code radius} frames, the window cut at the ends. */
     public static double[] movingAverage(double[] x, int radius) {
         double[] out = new double[x.length];

@@ -14,6 +14,17 @@ public final class Loudness {
      * @param active   the frames that count
      */
     public static float[] normalise(float[] x, double[] levelsDb, boolean[] active, double targetRms) {
+        double rms = Math.sqrt(activePower(levelsDb, active));
+        double gain = rms > 1e-5 ? targetRms / rms : 1.0;
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) (x[i] * gain);
+        }
+        return out;
+    }
+
+    /** Mean power (linear) of the active frames, from their levels in dB; 0 when none is active. */
+    public static double activePower(double[] levelsDb, boolean[] active) {
         double sum = 0;
         int n = 0;
         for (int t = 0; t < levelsDb.length; t++) {
@@ -22,13 +33,7 @@ public final class Loudness {
                 n++;
             }
         }
-        double rms = Math.sqrt(sum / Math.max(1, n));
-        double gain = rms > 1e-5 ? targetRms / rms : 1.0;
-        float[] out = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (float) (x[i] * gain);
-        }
-        return out;
+        return n > 0 ? sum / n : 0;
     }
 
     /** {@code active} when at least {@code minFrames} are set, else every frame (too little speech to choose). */

@@ -189,14 +189,9 @@ public final class SpeechFeatureSet implements FeatureSet {
 
     /** Speaking rate from loudness peaks (syllable nuclei) and how much of the utterance is pause. */
     private static void addRhythm(NamedVector v, double[] levels, boolean[] active) {
-        int first = 0;
-        int last = active.length - 1;
-        while (first < last && !active[first]) {
-            first++;
-        }
-        while (last > first && !active[last]) {
-            last--;
-        }
+        int[] span = Contours.activeSpan(active);
+        int first = span[0];
+        int last = span[1];
         double[] smooth = Contours.movingAverage(levels, 2);
         int peaks = 0;
         int activeFrames = 0;

@@ -36,4 +36,11 @@ class ContoursTest {
         assertTrue(Contours.isPeak(x, 5, 1, 3), "within 1 frame it is the highest, 4 above both neighbours");
         assertFalse(Contours.isPeak(new double[] {0, 1, 2, 1.5, 0}, 2, 2, 3), "not 3 deep");
     }
+
+    @Test
+    void theActiveSpanDropsLeadingAndTrailingPauses() {
+        assertArrayEquals(new int[] {1, 3}, Contours.activeSpan(new boolean[] {false, true, false, true, false}));
+        assertArrayEquals(new int[] {2, 2}, Contours.activeSpan(new boolean[] {false, false, false}),
+                "nothing active: the scans meet at the end");
+    }
 }
