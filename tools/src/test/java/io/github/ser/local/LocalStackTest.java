@@ -48,7 +48,8 @@ class LocalStackTest {
         assertTrue(tags.containsKey("emotion-confidence") && tags.containsKey("emotion-model"), tags.toString());
 
         String resultKey = stack.context().getBean(SerConfiguration.class).resultKey(key);
-        JsonNode result = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(stack.bucket()).key(resultKey)).asByteArray());
+        // the tagging service writes the result just after the tags, so it may be a moment behind them
+        JsonNode result = JSON.readTree(awaitObject(s3, stack.bucket(), resultKey, Duration.ofSeconds(10)));
         assertTrue(result.toString().contains("\"" + tags.get("emotion") + "\""), result.toString());
 
         HttpResponse<String> predicted = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/predict"))
@@ -181,6 +182,20 @@ class LocalStackTest {
         assertTrue(becomesFree(http, Duration.ofSeconds(5)) && becomesFree(s3, Duration.ofSeconds(5)),
                 "both ports free again");
         stack.close();   // twice is harmless (Ctrl-C after close)
+    }
+
+    private static byte[] awaitObject(S3Client s3, String bucket, String key, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+            } catch (NoSuchKeyException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static Map<String, String> awaitTags(S3Client s3, String bucket, String key, Duration timeout)
