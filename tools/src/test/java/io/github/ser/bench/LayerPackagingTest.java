@@ -2,6 +2,7 @@ package io.github.ser.bench;
 
 import io.github.ser.RepositoryLayout;
 import io.github.ser.function.testing.RepoFiles;
+import io.github.ser.testing.CompressedClips;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Lambda layer as {@code sam build} makes it (layers/emotion-model/Makefile with ARTIFACTS_DIR), checked for
- * what it must be: a real recognition with the shipped model runs on exactly its jars, loads classes from every one
+ * what it must be: a real recognition with the shipped model of one clip in every format the engine decodes (FLAC
+ * and the compressed fixtures of {@link CompressedClips}) runs on exactly its jars, loads classes from every one
  * of them (checked with {@code -verbose:class}: a jar nobody loads is dead weight in every deployment and cold
  * start), none of the jars once found dead is back, and the zip fits its budget.
  */
@@ -79,17 +81,23 @@ class LayerPackagingTest {
         Set<String> jars = LambdaPackages.jarNames(lib);
         assertFalse(jars.isEmpty(), "the layer has no jars");
         String classpath = String.join(File.pathSeparator, testClasses().toString(), lib.resolve("*").toString());
-        Path clip = RepositoryLayout.shared().resolve("datasets/ravdess-speech-16k/Actor_01/03-01-05-01-01-01-01.flac");
+        // one clip per format the engine decodes, so every decoder's jar has to serve a real recognition
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-verbose:class", "-cp", classpath, RecognitionProbe.class.getName(),
+                out.resolve(RepositoryLayout.MODEL_FILE).toString(),
+                RepositoryLayout.shared().resolve("datasets/ravdess-speech-16k/Actor_01/03-01-05-01-01-01-01.flac").toString()));
+        for (CompressedClips.Clip compressed : CompressedClips.ALL) {
+            command.add(Files.write(scratch.resolve(compressed.name()), compressed.bytes()).toString());
+        }
         Path log = Files.createTempFile("verbose-class", ".log");
         try {
-            Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-verbose:class", "-cp", classpath, RecognitionProbe.class.getName(),
-                    out.resolve(RepositoryLayout.MODEL_FILE).toString(), clip.toString())
+            Process java = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             assertTrue(java.waitFor(120, TimeUnit.SECONDS), "the recognition did not finish in 120 s");
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertEquals(0, java.exitValue(), "a recognition fails on the layer's jars:\n" + tail(output));
-            assertTrue(output.contains("recognized "), "no prediction printed:\n" + tail(output));
+            assertEquals(1 + CompressedClips.ALL.size(), output.lines().filter(l -> l.startsWith("recognized ")).count(),
+                    "one prediction per clip:\n" + tail(output));
 
             Set<String> used = new TreeSet<>();
             Matcher m = LOADED_FROM.matcher(output);

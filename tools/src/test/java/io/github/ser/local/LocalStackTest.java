@@ -3,12 +3,10 @@ package io.github.ser.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ser.function.SerConfiguration;
+import io.github.ser.function.testing.JsonLogLines;
 import io.github.ser.function.testing.RepoFiles;
 import io.github.ser.function.testing.TestAudio;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -50,7 +48,8 @@ class LocalStackTest {
         assertTrue(tags.containsKey("emotion-confidence") && tags.containsKey("emotion-model"), tags.toString());
 
         String resultKey = stack.context().getBean(SerConfiguration.class).resultKey(key);
-        JsonNode result = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(stack.bucket()).key(resultKey)).asByteArray());
+        // the tagging service writes the result just after the tags, so it may be a moment behind them
+        JsonNode result = JSON.readTree(awaitObject(s3, stack.bucket(), resultKey, Duration.ofSeconds(10)));
         assertTrue(result.toString().contains("\"" + tags.get("emotion") + "\""), result.toString());
 
         HttpResponse<String> predicted = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/predict"))
@@ -125,28 +124,23 @@ class LocalStackTest {
 
     @Test
     void logsAreJsonLinesWithTheRequestIdColdStartClipKeyModelOutcomeTimingsAndMetrics(LocalStack stack) throws Exception {
-        ch.qos.logback.classic.Logger ours = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.github.ser");
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        ours.addAppender(captured);
-        try {
+        try (JsonLogLines logs = new JsonLogLines()) {
             S3Client s3 = stack.context().getBean(S3Client.class);
             String key = "uploads/logged.wav";
             s3.putObject(b -> b.bucket(stack.bucket()).key(key), RequestBody.fromBytes(RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV)));
             awaitTags(s3, stack.bucket(), key, Duration.ofSeconds(20));
 
             // each event as ./ser serve writes it: with the functions' logback.xml (tests run with logback-test.xml)
-            var encoder = productionEncoder();
             JsonNode line = null;
-            for (ILoggingEvent event : List.copyOf(captured.list)) {
-                String text = new String(encoder.encode(event), java.nio.charset.StandardCharsets.UTF_8);
+            List<String> lines = logs.lines();
+            for (String text : lines) {
                 assertTrue(text.endsWith("\n") && text.indexOf('\n') == text.length() - 1, "one line: " + text);
                 JsonNode json = JSON.readTree(text);      // every line is JSON
                 if (key.equals(json.path("clipKey").asText())) {
                     line = json;
                 }
             }
-            assertTrue(line != null, "a line for the clip among " + captured.list.size());
+            assertTrue(line != null, "a line for the clip among " + lines.size());
             JsonNode logged = line;
             for (String field : List.of("timestamp", "level", "message", "AWSRequestId", "coldStart", "service", "model",
                     "emotion", "outcome", "AudioSeconds", "DecodeMillis", "FeaturesMillis", "ClassifyMillis", "Clips")) {
@@ -159,8 +153,6 @@ class LocalStackTest {
                 directive.get("Dimensions").get(0).forEach(d -> assertTrue(logged.has(d.asText()), "dimension " + d));
                 directive.get("Metrics").forEach(m -> assertTrue(logged.get(m.get("Name").asText()).isNumber(), "metric " + m));
             }
-        } finally {
-            ours.detachAppender(captured);
         }
     }
 
@@ -192,15 +184,18 @@ class LocalStackTest {
         stack.close();   // twice is harmless (Ctrl-C after close)
     }
 
-    /** The console encoder of the logback.xml that the functions and {@code ./ser serve} run with. */
-    private static ch.qos.logback.core.encoder.Encoder<ILoggingEvent> productionEncoder() throws Exception {
-        ch.qos.logback.classic.LoggerContext production = new ch.qos.logback.classic.LoggerContext();
-        ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
-        configurator.setContext(production);
-        configurator.doConfigure(SerConfiguration.class.getResource("/logback.xml"));
-        var console = (ch.qos.logback.core.ConsoleAppender<ILoggingEvent>) production
-                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
-        return console.getEncoder();
+    private static byte[] awaitObject(S3Client s3, String bucket, String key, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+            } catch (NoSuchKeyException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static Map<String, String> awaitTags(S3Client s3, String bucket, String key, Duration timeout)

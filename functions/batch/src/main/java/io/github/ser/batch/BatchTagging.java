@@ -3,6 +3,8 @@ package io.github.ser.batch;
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse.ResultCode;
+import io.github.ser.function.ClipTelemetry;
+import io.github.ser.function.ModelUnavailableException;
 import io.github.ser.function.ObjectRef;
 import io.github.ser.tagging.ClipOutcome;
 import io.github.ser.tagging.ClipResult;
@@ -30,9 +32,11 @@ public class BatchTagging {
     private static final Logger LOG = LoggerFactory.getLogger(BatchTagging.class);
 
     private final TaggingService tagging;
+    private final ClipTelemetry telemetry;
 
-    public BatchTagging(TaggingService tagging) {
+    public BatchTagging(TaggingService tagging, ClipTelemetry telemetry) {
         this.tagging = tagging;
+        this.telemetry = telemetry;
     }
 
     static boolean force(@Nullable Map<String, String> userArguments) {
@@ -57,6 +61,8 @@ public class BatchTagging {
             };
         } catch (RuntimeException e) {
             LOG.error("s3://{}/{} failed; Batch Operations will retry the task", clip.bucket(), clip.key(), e);
+            telemetry.failed(TaggingService.SERVICE, clip.key(),
+                    e instanceof ModelUnavailableException ? ModelUnavailableException.CODE : "internal_error", e.toString());
             return result(task, ResultCode.TemporaryFailure, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package io.github.ser.batch;
 
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
+import io.github.ser.function.ClipTelemetry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
@@ -29,6 +30,15 @@ public class S3BatchHandler extends MicronautRequestHandler<S3BatchEventV2, S3Ba
 
     @Override
     public S3BatchResponse execute(S3BatchEventV2 event) {
+        ClipTelemetry.startInvocation();   // coldStart on every log line of this invocation, as in the other functions
+        try {
+            return answer(event);
+        } finally {
+            ClipTelemetry.endInvocation();
+        }
+    }
+
+    private S3BatchResponse answer(S3BatchEventV2 event) {
         boolean force = BatchTagging.force(event.getJob() == null ? null : event.getJob().getUserArguments());
         List<S3BatchResponse.Result> results = event.getTasks().stream()
                 .map(task -> tagging.run(task, force))

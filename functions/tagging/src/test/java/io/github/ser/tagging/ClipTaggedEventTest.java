@@ -2,7 +2,9 @@ package io.github.ser.tagging;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ser.function.RecognizerProvider;
+import io.github.ser.function.testing.JsonLogLines;
 import io.github.ser.function.testing.RepoFiles;
 import io.github.ser.function.testing.S3TestServer;
 import io.github.ser.function.testing.TestAudio;
@@ -96,6 +98,32 @@ class ClipTaggedEventTest {
         assertEquals(fieldNames(sample.get("detail")), fieldNames(detail));
         assertEquals(sample.get("source").asText(), entry.get("Source").asText());
         assertEquals(sample.get("detail-type").asText(), entry.get("DetailType").asText());
+    }
+
+    /** ClipTelemetry and ClipEvents both hook the tagging path: one clip gets its JSON log line and its event. */
+    @Test
+    void aTaggedClipGetsBothItsEventAndItsTelemetryLineWithTheSameAnswer() throws Exception {
+        needsTheModel();
+        String key = "uploads/events/both.wav";
+        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        JsonNode line = null;
+        try (JsonLogLines logs = new JsonLogLines()) {
+            handler.handleRequest(S3Events.put(BUCKET, key), null);
+            for (String text : logs.lines()) {
+                JsonNode json = new ObjectMapper().readTree(text);
+                if (key.equals(json.path("clipKey").asText())) {
+                    line = json;
+                }
+            }
+        }
+        assertEquals(1, eventBridge.entries().size(), eventBridge.requests().toString());
+        JsonNode detail = FakeEventBridge.detail(eventBridge.entries().get(0));
+        assertTrue(line != null, "a ClipTelemetry line for " + key);
+        assertEquals("tagging", line.get("service").asText());
+        assertEquals("done", line.get("outcome").asText());
+        assertEquals(detail.get("emotion").asText(), line.get("emotion").asText());
+        assertEquals(detail.get("model").asText(), line.get("model").asText());
+        assertTrue(line.has("coldStart") && line.has("_aws"), line.toString());
     }
 
     private static java.util.Set<String> fieldNames(JsonNode node) {
