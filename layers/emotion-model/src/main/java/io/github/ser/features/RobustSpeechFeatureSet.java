@@ -271,9 +271,9 @@ public final class RobustSpeechFeatureSet implements FeatureSet {
 
     /** Syllable rate from loudness peaks, pauses, and the length and rate of voiced runs. */
     private void addRhythm(NamedVector v, double[] levels, double[] f0, boolean[] active) {
-        int[] span = Contours.activeSpan(active);
-        int first = span[0];
-        int last = span[1];
+        int[] bounds = Contours.activeSpan(active);
+        int first = bounds[0];
+        int last = bounds[1];
         double[] smooth = Contours.movingAverage(levels, 2);
         int peaks = 0;
         int activeFrames = 0;

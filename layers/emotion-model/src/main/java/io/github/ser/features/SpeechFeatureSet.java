@@ -189,9 +189,9 @@ public final class SpeechFeatureSet implements FeatureSet {
 
     /** Speaking rate from loudness peaks (syllable nuclei) and how much of the utterance is pause. */
     private static void addRhythm(NamedVector v, double[] levels, boolean[] active) {
-        int[] span = Contours.activeSpan(active);
-        int first = span[0];
-        int last = span[1];
+        int[] bounds = Contours.activeSpan(active);
+        int first = bounds[0];
+        int last = bounds[1];
         double[] smooth = Contours.movingAverage(levels, 2);
         int peaks = 0;
         int activeFrames = 0;
