@@ -41,6 +41,29 @@ final class HeaderChecks {
         }
     }
 
+    /**
+     * Most frames a compressed stream may decode to per encoded byte: 0.25 bits per sample, which only long runs of
+     * digital silence reach (real recordings, even at 8 kHz, need well over 1 bit). A small file that claims more is a
+     * decompression bomb: refused before it costs anything, and checked again as frames are decoded.
+     */
+    static final int MAX_FRAMES_PER_BYTE = 32;
+
+    /** The most frames {@code encodedBytes} of compressed audio may decode to. */
+    static long maxFrames(long encodedBytes) {
+        return Math.max(1, encodedBytes) * MAX_FRAMES_PER_BYTE;
+    }
+
+    static void expansion(long frames, long encodedBytes, String format) throws AudioException {
+        if (frames > maxFrames(encodedBytes)) {
+            throw expansionError(format);
+        }
+    }
+
+    static AudioException expansionError(String format) {
+        return new AudioException(AudioErrorCode.CORRUPT_AUDIO, format + " stream expands to more than "
+                + MAX_FRAMES_PER_BYTE + " samples per encoded byte, which no recording compresses to");
+    }
+
     /** Duration known from the header, checked before decoding so a huge clip is refused cheaply. */
     static void duration(long frames, int rate, AudioLimits limits) throws AudioException {
         double seconds = frames / (double) rate;
