@@ -1,5 +1,6 @@
 package io.github.ser.api;
 
+import io.github.ser.audio.AudioMediaTypes;
 import io.github.ser.function.ClipStore;
 import io.github.ser.function.PresignedUpload;
 import io.github.ser.function.SerConfiguration;
@@ -19,7 +20,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,15 +30,9 @@ import java.util.UUID;
  */
 @Controller
 public class UploadController {
-    /** The content types a clip may be uploaded as (the allowlist), and the key's extension for each. */
-    static final Map<String, String> CONTENT_TYPES = Map.of(
-            "audio/wav", ".wav", "audio/x-wav", ".wav", "audio/wave", ".wav", "audio/vnd.wave", ".wav",
-            "audio/flac", ".flac", "audio/x-flac", ".flac", "audio/aiff", ".aiff", "audio/x-aiff", ".aiff",
-            // what browsers send for a file whose type they do not know; the decoder reads the format from the bytes
-            MediaType.APPLICATION_OCTET_STREAM, ".wav");
-
     private static final long MAX_REQUEST_BYTES = 16 * 1024;
     private static final String EXAMPLE = "{\"size\": 455034, \"contentType\": \"audio/wav\"}";
+    private static final String DEFAULT_CONTENT_TYPE = "audio/wav";
 
     private final ClipStore store;
     private final SerConfiguration config;
@@ -69,12 +63,14 @@ public class UploadController {
             throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", "The clip has " + request.size()
                     + " bytes; uploads are limited to " + config.getMaxUploadBytes() + " bytes");
         }
-        String contentType = request.contentType() == null || request.contentType().isBlank()
-                ? "audio/wav" : request.contentType().trim().toLowerCase(Locale.ROOT);
-        if (!CONTENT_TYPES.containsKey(contentType)) {
-            throw ApiException.unsupportedMediaType("contentType " + contentType + " cannot be uploaded; use one of "
-                    + String.join(", ", CONTENT_TYPES.keySet().stream().sorted().toList()));
-        }
+        String requested = request.contentType() == null || request.contentType().isBlank()
+                ? DEFAULT_CONTENT_TYPE : request.contentType().trim();
+        // signed into the URL: only the exact types the decoders read, never a client's string (CR LF, parameters...)
+        String contentType = AudioMediaTypes.allowed(requested).orElseThrow(() -> ApiException.unsupportedMediaType(
+                "contentType " + Printable.quote(requested) + " is not one we decode: use one of "
+                        + String.join(", ", AudioMediaTypes.all())));
+        // presigning needs no S3 call: check that the bucket answers, so a client is not sent to upload into a void
+        store.checkReachable();
         String key = config.getUploadPrefix() + UUID.randomUUID() + extension(contentType, request);
         return store.presignUpload(key, contentType, request.size());
     }
@@ -93,13 +89,13 @@ public class UploadController {
     private static String extension(String contentType, UploadRequest request) {
         if (request.fileName() != null) {
             String name = request.fileName().toLowerCase(Locale.ROOT);
-            for (String ext : new String[]{".wav", ".flac", ".aiff", ".aif"}) {
+            for (String ext : AudioMediaTypes.extensions()) {
                 if (name.endsWith(ext)) {
                     return ext;
                 }
             }
         }
-        return CONTENT_TYPES.get(contentType);
+        return AudioMediaTypes.extension(contentType);
     }
 
     /**
