@@ -42,11 +42,12 @@ final class HeaderChecks {
     }
 
     /**
-     * Most frames a compressed stream may decode to per encoded byte: 0.25 bits per sample, which only long runs of
-     * digital silence reach (real recordings, even at 8 kHz, need well over 1 bit). A small file that claims more is a
+     * Most frames a compressed stream may decode to per encoded byte: 1 bit per sample, which only long runs of
+     * digital silence go below (a lossless recording of a real microphone needs several bits); it also bounds the cost of
+     * a small request (100 KB: at most 50 s at 16 kHz). A small file that claims more is a
      * decompression bomb: refused before it costs anything, and checked again as frames are decoded.
      */
-    static final int MAX_FRAMES_PER_BYTE = 32;
+    static final int MAX_FRAMES_PER_BYTE = 8;
 
     /** The most frames {@code encodedBytes} of compressed audio may decode to. */
     static long maxFrames(long encodedBytes) {
