@@ -102,6 +102,15 @@ public final class LocalStack implements AutoCloseable {
         return s3.endpoint();
     }
 
+    /** S3Mock's log, in its temporary folder. */
+    public java.nio.file.Path s3Log() {
+        return s3.log();
+    }
+
+    public long s3Pid() {
+        return s3.pid();
+    }
+
     public String bucket() {
         return settings.bucket();
     }
