@@ -4,6 +4,7 @@ import io.github.ser.audio.AudioClip;
 import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
 import io.github.ser.audio.AudioLimits;
+import io.github.ser.audio.HostileAudio;
 import io.github.ser.model.Emotions;
 import io.github.ser.model.SpeechDecoder;
 import io.github.ser.training.TestModels;
@@ -190,14 +191,14 @@ class EmotionRecognizerTest {
         float[] negInf = speech.clone();
         negInf[7] = Float.NEGATIVE_INFINITY;
         bad.add(negInf);
-        bad.add(scaled(speech, 1e30f));
+        bad.add(HostileAudio.scaled(speech, 1e30f));
         for (float[] samples : bad) {
             AudioException e = assertThrows(AudioException.class,
                     () -> recognizer.recognize(new AudioClip(samples, 16_000, 1, "wav")));
             assertEquals(AudioErrorCode.CORRUPT_AUDIO, e.code(), e.getMessage());
         }
         // over full scale but plausible (a hot float mix): analysed as it is, with the same answer as at full scale
-        Prediction loud = recognizer.recognize(new AudioClip(scaled(speech, 4f), 16_000, 1, "wav"));
+        Prediction loud = recognizer.recognize(new AudioClip(HostileAudio.scaled(speech, 4f), 16_000, 1, "wav"));
         assertValid(loud);
         assertEquals(recognizer.recognize(new AudioClip(speech, 16_000, 1, "wav")).emotion(), loud.emotion());
     }
@@ -222,14 +223,6 @@ class EmotionRecognizerTest {
         float[] x = new float[n];
         java.util.Arrays.fill(x, value);
         return x;
-    }
-
-    private static float[] scaled(float[] x, float factor) {
-        float[] y = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = x[i] * factor;
-        }
-        return y;
     }
 
     private static void assertValid(Prediction p) {
