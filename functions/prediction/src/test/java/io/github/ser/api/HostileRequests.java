@@ -103,7 +103,7 @@ final class HostileRequests {
     }
 
     private static Row upload(String name, String contentType, int status, String code) {
-        String json = "{\"contentType\": \"" + contentType.replace("\r", "\\r").replace("\n", "\\n") + "\"}";
+        String json = "{\"size\": 1000, \"contentType\": \"" + contentType.replace("\r", "\\r").replace("\n", "\\n") + "\"}";
         return new Row(name, "POST", "/uploads", Map.of("Content-Type", "application/json"),
                 json.getBytes(StandardCharsets.UTF_8), status, code, false);
     }

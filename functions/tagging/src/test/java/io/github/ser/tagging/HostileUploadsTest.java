@@ -48,7 +48,7 @@ class HostileUploadsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(RepoFiles.hasModel(), "no model");
+        RepoFiles.requireModel();
         proxy = new StallingProxy(URI.create(S3_MOCK.getServiceEndpoint()).getPort());
         Map<String, Object> properties = new HashMap<>(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
         properties.remove("ser.s3-attempt-timeout");  // the shipped timeouts, for the fault rows
