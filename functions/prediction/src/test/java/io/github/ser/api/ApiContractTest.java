@@ -82,7 +82,7 @@ class ApiContractTest {
             });
         }
 
-        assertEquals(Set.of("POST /predict", "POST /uploads", "GET /results/{key}", "GET /health"), documented);
+        assertEquals(Set.of("POST /predict", "POST /uploads", "GET /results/{key}", "GET /health", "GET /health/ready"), documented);
         assertEquals(documented, served, "the controllers");
         assertEquals(documented, deployed, "template.yaml");
     }

@@ -12,7 +12,6 @@ import io.github.ser.function.testing.StallingProxy;
 import io.github.ser.function.testing.TestAudio;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
-import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import java.net.URI;
@@ -45,8 +44,7 @@ class StorageFaultsTest {
         properties.remove("ser.s3-call-timeout");
         properties.put("ser.s3-endpoint", proxy.endpoint().toString());
         ApplicationContextBuilder builder = ApplicationContext.builder().properties(properties);
-        LambdaApplicationContextBuilder.setLambdaConfiguration(builder);
-        api = new ApiGatewayProxyRequestEventFunction(builder.build());
+        api = new PredictionHandler(PredictionHandler.lambdaContext(builder).build());   // as deployed
         // warm up S3Mock and the SDK: the timeouts are for a frozen server, not a cold one
         for (int ok = 0, tries = 0; ok < 3 && tries < 20; tries++) {
             ok += call(results()).status() == 404 ? 1 : 0;
