@@ -46,11 +46,7 @@ class LocalStackSupervisionTest {
     void killMinus9OfTheStackLeavesNothingListeningAndNoStore() throws Exception {
         int httpPort = SharedLocalStack.freePort();
         int s3Port = SharedLocalStack.freePort();
-        Process stack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalStack.class.getName(),
-                "--http-port=" + httpPort, "--s3-port=" + s3Port, "--web-dir=" + RepoFiles.root().resolve("web"),
-                "--model=" + RepoFiles.model(), "--s3mock-jar=" + S3MockServer.jarBesideThisProgram())
-                .redirectErrorStream(true).start();
+        Process stack = startStack(httpPort, s3Port);
         try {
             Path temp = awaitReady(stack).getParent();
             List<ProcessHandle> s3mock = stack.descendants().filter(p -> p.info().commandLine().orElse("")
@@ -71,28 +67,41 @@ class LocalStackSupervisionTest {
 
     @Test
     void aKilledS3MockIsReportedByHealthAndItsStoreRemoved() throws Exception {
-        LocalStackSettings settings = LocalStackSettings.parse(new String[]{
-                "--http-port=" + SharedLocalStack.freePort(), "--s3-port=" + SharedLocalStack.freePort(),
-                "--web-dir=" + RepoFiles.root().resolve("web"), "--model=" + RepoFiles.model()}, java.util.Map.of());
-        try (LocalStack stack = LocalStack.start(settings)) {
-            assertEquals("ok", health(stack).get("storage").asText());
-            Path temp = stack.s3Log().getParent();
-            ProcessHandle.of(stack.s3Pid()).orElseThrow().destroyForcibly();
+        int httpPort = SharedLocalStack.freePort();
+        Process stack = startStack(httpPort, SharedLocalStack.freePort());
+        try {
+            Path temp = awaitReady(stack).getParent();
+            String url = "http://localhost:" + httpPort;
+            assertEquals("ok", health(url).get("storage").asText());
+            ProcessHandle s3mock = stack.descendants().filter(p -> p.info().commandLine().orElse("")
+                    .contains("s3mock")).findFirst().orElseThrow();
+            s3mock.destroyForcibly();
 
             await("the temporary store and log are removed", () -> !Files.exists(temp));
-            JsonNode health = health(stack);
+            JsonNode health = health(url);
             assertEquals("unavailable", health.get("storage").asText(), health.toString());
             assertEquals("degraded", health.get("status").asText(), health.toString());
             HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(stack.url() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(url + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(503, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("storage_unavailable"), ready.body());
+        } finally {
+            stack.destroyForcibly();
         }
     }
 
-    private static JsonNode health(LocalStack stack) throws Exception {
+    /** The stack in its own JVM, as ./ser serve runs it; its output is read by {@link #awaitReady}. */
+    private static Process startStack(int httpPort, int s3Port) throws java.io.IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LocalStack.class.getName(),
+                "--http-port=" + httpPort, "--s3-port=" + s3Port, "--web-dir=" + RepoFiles.root().resolve("web"),
+                "--model=" + RepoFiles.model(), "--s3mock-jar=" + S3MockServer.jarBesideThisProgram())
+                .redirectErrorStream(true).start();
+    }
+
+    private static JsonNode health(String url) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(stack.url() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return new ObjectMapper().readTree(response.body());
     }
