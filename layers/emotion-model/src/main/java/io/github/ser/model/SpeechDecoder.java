@@ -23,7 +23,7 @@ public final class SpeechDecoder {
 
     /** @return a mono clip at {@link #SAMPLE_RATE}, keeping the source's channel count and format for reference */
     public AudioClip decode(byte[] bytes) throws AudioException {
-        return toModelRate(decoder.decode(bytes));
+        return decoder.decode(bytes, SAMPLE_RATE);
     }
 
     /** The same clip at {@link #SAMPLE_RATE} (itself if it already is). */
