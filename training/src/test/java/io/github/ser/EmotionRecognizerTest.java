@@ -4,6 +4,7 @@ import io.github.ser.audio.AudioClip;
 import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
 import io.github.ser.audio.AudioLimits;
+import io.github.ser.audio.HostileAudio;
 import io.github.ser.model.Emotions;
 import io.github.ser.model.SpeechDecoder;
 import io.github.ser.training.TestModels;
@@ -171,6 +172,58 @@ class EmotionRecognizerTest {
     private static void assertCode(AudioErrorCode code, AudioClip clip) {
         AudioException e = assertThrows(AudioException.class, () -> recognizer.recognize(clip));
         assertEquals(code, e.code(), e.getMessage());
+    }
+
+    /** NaN or infinity anywhere, or float samples far beyond full scale, is corrupt audio, never an answer. */
+    @Test
+    void nonFiniteOrAbsurdSamplesAreCorruptAudio() throws Exception {
+        float[] speech = new SpeechDecoder(AudioLimits.defaults(), recognizer.featureSet().sampleRate())
+                .decode(Files.readAllBytes(CLIP)).samples();
+        List<float[]> bad = new ArrayList<>();
+        bad.add(fill(speech.length, Float.NaN));
+        float[] sparseNaN = speech.clone();
+        for (int i = 0; i < sparseNaN.length; i += 1000) {
+            sparseNaN[i] = Float.NaN;
+        }
+        bad.add(sparseNaN);
+        float[] inf = speech.clone();
+        inf[inf.length / 2] = Float.POSITIVE_INFINITY;
+        bad.add(inf);
+        float[] negInf = speech.clone();
+        negInf[7] = Float.NEGATIVE_INFINITY;
+        bad.add(negInf);
+        bad.add(HostileAudio.scaled(speech, 1e30f));
+        for (float[] samples : bad) {
+            AudioException e = assertThrows(AudioException.class,
+                    () -> recognizer.recognize(new AudioClip(samples, 16_000, 1, "wav")));
+            assertEquals(AudioErrorCode.CORRUPT_AUDIO, e.code(), e.getMessage());
+        }
+        // over full scale but plausible (a hot float mix): analysed as it is, with the same answer as at full scale
+        Prediction loud = recognizer.recognize(new AudioClip(HostileAudio.scaled(speech, 4f), 16_000, 1, "wav"));
+        assertValid(loud);
+        assertEquals(recognizer.recognize(new AudioClip(speech, 16_000, 1, "wav")).emotion(), loud.emotion());
+    }
+
+    @Test
+    void aFullGateTurnsClipsAwayAsOurOwnRetryableTrouble() throws Exception {
+        AnalysisGate gate = new AnalysisGate(5);
+        EmotionRecognizer gated = EmotionRecognizer.load(TestModels.smallRavdessModel(), RecognizerSettings.defaults(), gate);
+        byte[] bytes = Files.readAllBytes(CLIP);
+        try (AnalysisGate.Permit busy = gate.enter(3)) {
+            CapacityExceededException e = assertThrows(CapacityExceededException.class, () -> gated.recognize(bytes));
+            assertTrue(e.retryAfterSeconds() > 0);
+        }
+        assertValid(gated.recognize(bytes));
+        assertEquals(0, gate.inFlightSeconds(), "every permit is given back, also after a refusal");
+        // a clip longer than the whole capacity still gets in when nothing else is in flight
+        assertValid(EmotionRecognizer.load(TestModels.smallRavdessModel(), RecognizerSettings.defaults(),
+                new AnalysisGate(0.5)).recognize(bytes));
+    }
+
+    private static float[] fill(int n, float value) {
+        float[] x = new float[n];
+        java.util.Arrays.fill(x, value);
+        return x;
     }
 
     private static void assertValid(Prediction p) {

@@ -4,6 +4,7 @@ import io.github.ser.dsp.ArgMax;
 import io.github.ser.audio.AudioClip;
 import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
+import io.github.ser.audio.SampleValues;
 import io.github.ser.dsp.FrameEnergy;
 import io.github.ser.features.FeatureSet;
 import io.github.ser.features.Segment;
@@ -37,34 +38,54 @@ public final class EmotionRecognizer {
     private final RecognizerSettings settings;
     private final SpeechDecoder decoder;
     private final VoiceActivitySegmenter segmenter;
+    private final AnalysisGate gate;
 
-    private EmotionRecognizer(ModelArtifact model, RecognizerSettings settings) {
+    private EmotionRecognizer(ModelArtifact model, RecognizerSettings settings, AnalysisGate gate) {
         this.model = model;
         this.settings = settings;
+        this.gate = gate;
         this.decoder = new SpeechDecoder(settings.limits(), model.featureSet().sampleRate());
         this.segmenter = new VoiceActivitySegmenter(settings.segmenter());
     }
 
     /** @throws IOException if the artifact is missing, malformed or made for another feature set version */
     public static EmotionRecognizer load(Path modelArtifact, RecognizerSettings settings) throws IOException {
-        return new EmotionRecognizer(ModelArtifact.load(modelArtifact), settings);
+        return load(modelArtifact, settings, AnalysisGate.unbounded());
+    }
+
+    /** @param gate bounds the audio-seconds analysed at once, shared by every recognizer of the process */
+    public static EmotionRecognizer load(Path modelArtifact, RecognizerSettings settings, AnalysisGate gate)
+            throws IOException {
+        return new EmotionRecognizer(ModelArtifact.load(modelArtifact), settings, gate);
     }
 
     public static EmotionRecognizer of(ModelArtifact model, RecognizerSettings settings) {
-        return new EmotionRecognizer(model, settings);
+        return new EmotionRecognizer(model, settings, AnalysisGate.unbounded());
     }
 
+    /**
+     * @throws AudioException            the clip's fault, with its code
+     * @throws CapacityExceededException our own: too much audio in flight, or out of memory; worth retrying
+     */
     public Prediction recognize(byte[] audio) throws AudioException {
-        long start = System.nanoTime();
-        AudioClip clip = decoder.decode(audio);
-        return recognizeDecoded(clip, millisSince(start));
+        try {
+            long start = System.nanoTime();
+            AudioClip clip = decoder.decode(audio);
+            return recognizeDecoded(clip, millisSince(start));
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(e);
+        }
     }
 
     /** For audio that is already decoded (any rate; resampled here like everything else). */
     public Prediction recognize(AudioClip clip) throws AudioException {
-        long start = System.nanoTime();
-        AudioClip atModelRate = decoder.toModelRate(clip);
-        return recognizeDecoded(atModelRate, millisSince(start));
+        try {
+            long start = System.nanoTime();
+            AudioClip atModelRate = decoder.toModelRate(clip);
+            return recognizeDecoded(atModelRate, millisSince(start));
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(e);
+        }
     }
 
     /** The corpora the model learned from, as its manifest records them. */
@@ -93,6 +114,7 @@ public final class EmotionRecognizer {
         float[] samples = clip.samples();
         int rate = clip.sampleRate();
         double duration = clip.durationSeconds();
+        SampleValues.check(samples);
         if (duration < settings.minDurationSeconds()) {
             throw new AudioException(AudioErrorCode.TOO_SHORT, String.format(
                     "clip lasts %.3f s; at least %.2f s of audio is needed", duration, settings.minDurationSeconds()));
@@ -104,6 +126,12 @@ public final class EmotionRecognizer {
                     settings.silenceDbfs()));
         }
 
+        try (AnalysisGate.Permit admitted = gate.enter(duration)) {
+            return analyse(samples, rate, duration, decodeMillis);
+        }
+    }
+
+    private Prediction analyse(float[] samples, int rate, double duration, double decodeMillis) {
         long featuresStart = System.nanoTime();
         List<Segment> segments = segmenter.split(samples, rate);
         if (segments.isEmpty()) {
@@ -138,7 +166,13 @@ public final class EmotionRecognizer {
                 segmentPredictions, new Prediction.Timings(decodeMillis, featuresMillis, classifyMillis));
     }
 
-    /** RMS level of the loudest frame, in dB relative to full scale (floored at -120). */
+    private static CapacityExceededException outOfMemory(OutOfMemoryError e) {
+        return new CapacityExceededException("not enough memory to analyse this clip now",
+                CapacityExceededException.DEFAULT_RETRY_AFTER_SECONDS, e);
+    }
+
+    /** RMS level of the loudest frame
+, in dB relative to full scale (floored at -120). */
     static double loudestFrameDbfs(float[] samples, int rate) {
         int frame = Math.max(1, (int) Math.round(LOUDNESS_FRAME_SECONDS * rate));
         return Arrays.stream(FrameEnergy.rmsDb(samples, frame, frame)).max().orElse(Double.NEGATIVE_INFINITY);

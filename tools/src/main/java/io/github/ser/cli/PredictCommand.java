@@ -1,17 +1,18 @@
 package io.github.ser.cli;
 
 import io.github.ser.RepositoryLayout;
+import io.github.ser.CapacityExceededException;
 import io.github.ser.EmotionRecognizer;
 import io.github.ser.Prediction;
 import io.github.ser.SegmentPrediction;
 import io.github.ser.audio.AudioException;
+import io.github.ser.audio.AudioLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class PredictCommand implements Callable<Integer> {
         boolean failed = false;
         for (Path file : files) {
             try {
-                Prediction prediction = recognizer.recognize(Files.readAllBytes(file));
+                Prediction prediction = recognizer.recognize(BoundedFile.read(file, AudioLimits.DEFAULT_MAX_BYTES));
                 out.println(format == OutputFormat.json ? Json.line(asJson(file, prediction)) : row(file, prediction));
             } catch (AudioException e) {
                 failed = true;
@@ -52,6 +53,9 @@ final class PredictCommand implements Callable<Integer> {
             } catch (IOException e) {
                 failed = true;
                 printError(out, file, "unreadable_file", "cannot read file: " + e.getMessage());
+            } catch (CapacityExceededException e) {
+                failed = true;   // our trouble, not the file's: said so, and the batch goes on
+                printError(out, file, "insufficient_memory", e.getMessage() + "; try again with a larger -Xmx (SER_JAVA_OPTS)");
             }
         }
         return failed ? SerCli.SOME_FILES_FAILED : 0;

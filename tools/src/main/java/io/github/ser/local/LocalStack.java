@@ -74,6 +74,8 @@ public final class LocalStack implements AutoCloseable {
         properties.put("micronaut.server.port", settings.httpPort());
         // above the API's own limit (ser.max-request-bytes), so oversized clips get its clear 413, not a dropped connection
         properties.put("micronaut.server.max-request-size", "10MB");
+        // bodies are inflated by the API itself, bounded, as behind API Gateway (the prediction function's setting too)
+        properties.put("micronaut.server.netty.request-decompression-enabled", false);
         properties.put("micronaut.router.static-resources.web.enabled", true);
         properties.put("micronaut.router.static-resources.web.paths", "file:" + settings.webDir());
         properties.put("micronaut.router.static-resources.web.mapping", "/**");
@@ -100,6 +102,15 @@ public final class LocalStack implements AutoCloseable {
 
     public URI s3Endpoint() {
         return s3.endpoint();
+    }
+
+    /** S3Mock's log, in its temporary folder. */
+    public java.nio.file.Path s3Log() {
+        return s3.log();
+    }
+
+    public long s3Pid() {
+        return s3.pid();
     }
 
     public String bucket() {

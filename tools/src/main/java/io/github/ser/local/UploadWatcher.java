@@ -10,15 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Stands in for S3's event notification: lists the upload prefix every interval and, for each object that is new or
- * has changed (another ETag or modification time), delivers an {@code ObjectCreated:Put} event as S3 would. A failed
+ * has changed (another ETag or modification time), delivers an {@code ObjectCreated:Put} event as S3 would, up to
+ * {@value #PARALLEL_DELIVERIES} at a time. A failed
  * delivery is retried on the next scans, twice, like Lambda's asynchronous invocation, then given up on.
  */
 public final class UploadWatcher implements AutoCloseable {
@@ -41,6 +45,13 @@ public final class UploadWatcher implements AutoCloseable {
     private volatile boolean closing;
     private final Map<String, String> delivered = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    /** Deliveries in parallel: a small bounded pool, like a few concurrent Lambda invocations. */
+    static final int PARALLEL_DELIVERIES = 4;
+    private final ExecutorService workers = Executors.newFixedThreadPool(PARALLEL_DELIVERIES, runnable -> {
+        Thread thread = new Thread(runnable, "upload-watcher-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "upload-watcher");
         thread.setDaemon(true);
@@ -74,23 +85,31 @@ public final class UploadWatcher implements AutoCloseable {
 
     /** One pass over the prefix; returns how many events were delivered successfully. */
     synchronized int scanOnce() {
-        int deliveredNow = 0;
         Set<String> present = new HashSet<>();
+        Map<S3Object, String> due = new LinkedHashMap<>();
         ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
         for (S3Object object : s3.listObjectsV2Paginator(request).contents()) {
             present.add(object.key());
             String fingerprint = object.eTag() + "|" + object.lastModified() + "|" + object.size();
-            if (fingerprint.equals(delivered.get(object.key()))) {
-                continue;
+            if (!fingerprint.equals(delivered.get(object.key()))) {
+                due.put(object, fingerprint);
             }
-            if (deliver(object)) {
+        }
+        // side by side, as Lambda runs S3's invocations, but a bounded few; the scan waits for all of them, so a key
+        // is never in two deliveries at once and the bookkeeping below stays as simple as one at a time
+        Map<S3Object, CompletableFuture<Boolean>> running = new LinkedHashMap<>();
+        due.keySet().forEach(object -> running.put(object, CompletableFuture.supplyAsync(() -> deliver(object), workers)));
+        int deliveredNow = 0;
+        for (Map.Entry<S3Object, CompletableFuture<Boolean>> delivery : running.entrySet()) {
+            S3Object object = delivery.getKey();
+            if (delivery.getValue().join()) {
                 deliveredNow++;
-                delivered.put(object.key(), fingerprint);
+                delivered.put(object.key(), due.get(object));
                 failures.remove(object.key());
             } else if (failures.merge(object.key(), 1, Integer::sum) >= MAX_ATTEMPTS) {
                 LOG.error("s3://{}/{}: giving up after {} attempts (in AWS this event would go to the on-failure destination)",
                         bucket, object.key(), MAX_ATTEMPTS);
-                delivered.put(object.key(), fingerprint);
+                delivered.put(object.key(), due.get(object));
                 failures.remove(object.key());
             }
         }
@@ -117,6 +136,7 @@ public final class UploadWatcher implements AutoCloseable {
     public void close() {
         closing = true;
         scheduler.shutdownNow();
+        workers.shutdownNow();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -98,6 +98,28 @@ class PredictAndFeaturesCommandTest {
         assertFalse(run.out().contains("\tat ") || run.err().contains("\tat "), run.err());
     }
 
+    /** Issue #9, case 8: /dev/zero and oversized files are refused before they are read, and the batch goes on. */
+    @Test
+    void endlessAndHugeFilesAreRefusedBeforeReadingAndTheBatchGoesOn() throws IOException {
+        Path huge = dir.resolve("huge.wav");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(io.github.ser.audio.AudioLimits.DEFAULT_MAX_BYTES + 1);   // sparse: no disk used
+        }
+        String good = samples().get(0);
+
+        CliRun run = CliRun.of("predict", "--model", TestModels.smallRavdessModel().toString(), "/dev/zero",
+                huge.toString(), good, dir.toString());
+
+        assertEquals(SerCli.SOME_FILES_FAILED, run.exit());
+        List<String> lines = run.lines();
+        assertEquals(4, lines.size(), run.out());
+        assertEquals("too_large", JSON.readTree(lines.get(0)).get("error").asText(), lines.get(0));
+        assertEquals("too_large", JSON.readTree(lines.get(1)).get("error").asText(), lines.get(1));
+        assertTrue(JSON.readTree(lines.get(2)).has("emotion"), lines.get(2));
+        assertEquals("unreadable_file", JSON.readTree(lines.get(3)).get("error").asText(), lines.get(3));
+        assertFalse(run.out().contains("\tat ") || run.err().contains("\tat "), run.err());
+    }
+
     @Test
     void predictAsATable() throws IOException {
         CliRun run = CliRun.of(withFiles(samples(), "predict", "--format", "table", "--model",

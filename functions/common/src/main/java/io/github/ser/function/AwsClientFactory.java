@@ -18,10 +18,16 @@ public class AwsClientFactory {
     @Bean(preDestroy = "close")
     S3Client s3Client(SerConfiguration config) {
         var builder = S3Client.builder()
-                // URLConnection: no Apache/Netty stack to load, the cheapest cold start
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                // transient errors (5xx, throttling, resets) are retried with backoff before anything surfaces
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD))
+                // URLConnection: no Apache/Netty stack to load, the cheapest cold start. Its own timeouts catch a
+                // server that accepts connections but never answers (frozen), which the SDK's defaults let hang
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(config.getS3AttemptTimeout())
+                        .socketTimeout(config.getS3AttemptTimeout()))
+                // transient errors (5xx, throttling, resets, timed-out attempts) are retried with backoff, all within
+                // the call timeout, so a caller waits seconds, not the SDK default of three 30 s attempts
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
+                        .apiCallAttemptTimeout(config.getS3AttemptTimeout())
+                        .apiCallTimeout(config.getS3CallTimeout()))
                 .forcePathStyle(config.isS3PathStyle());
         if (config.getS3Region() != null) {
             builder.region(Region.of(config.getS3Region()));

@@ -1,5 +1,6 @@
 package io.github.ser.function;
 
+import io.github.ser.CapacityExceededException;
 import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
 import io.micronaut.context.BeanProvider;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -25,11 +27,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The one place that talks to S3, for both functions and the local stack: clips, their tags, result JSON and
- * presigned uploads. Transient failures are retried by the SDK's retry strategy and then thrown; only a missing
- * object is turned into a checked {@link NoSuchClipException}, because callers treat it as "nothing to do".
+ * presigned uploads. Transient failures are retried by the SDK's retry strategy within the configured timeouts and
+ * then thrown as {@link StorageUnavailableException}; only a missing object is turned into a checked
+ * {@link NoSuchClipException}, because callers treat it as "nothing to do".
  */
 @Singleton
 public class ClipStore {
@@ -54,10 +58,14 @@ public class ClipStore {
      * Downloads a clip, refusing (from the object's size, before reading it) anything above {@code maxBytes}.
      *
      * @throws AudioException {@link AudioErrorCode#TOO_LARGE} for an oversized object
+     * @throws CapacityExceededException when there is not enough memory to hold it now (retryable, not the clip's fault)
      */
     public byte[] read(ObjectRef clip, long maxBytes) throws NoSuchClipException, AudioException {
-        try (ResponseInputStream<GetObjectResponse> in = s3.get().getObject(b -> b.bucket(clip.bucket()).key(clip.key())
-                .versionId(clip.versionId()))) {
+        try (ResponseInputStream<GetObjectResponse> in = call(clip, () -> s3.get().getObject(b -> b.bucket(clip.bucket())
+                .key(clip.key()).versionId(clip.versionId())
+                // a long download is not a stall: the socket timeout still catches one
+                .overrideConfiguration(o -> o.apiCallTimeout(config.getS3TransferTimeout())
+                        .apiCallAttemptTimeout(config.getS3TransferTimeout()))))) {
             Long size = in.response().contentLength();
             if (size != null && size > maxBytes) {
                 in.abort();
@@ -68,24 +76,21 @@ public class ClipStore {
                 throw tooLarge(bytes.length, maxBytes);
             }
             return bytes;
-        } catch (S3Exception e) {
-            throw missingOr(e, clip);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading s3://" + clip.bucket() + "/" + clip.key(), e);
+            throw new StorageUnavailableException("reading s3://" + clip.bucket() + "/" + clip.key() + " broke off", e);
+        } catch (OutOfMemoryError e) {
+            throw new CapacityExceededException("not enough memory to download s3://" + clip.bucket() + "/" + clip.key(),
+                    CapacityExceededException.DEFAULT_RETRY_AFTER_SECONDS, e);
         }
     }
 
     /** The object's tags, in S3's order. */
     public Map<String, String> tags(ObjectRef clip) throws NoSuchClipException {
-        try {
-            List<Tag> tagSet = s3.get().getObjectTagging(b -> b.bucket(clip.bucket()).key(clip.key())
-                    .versionId(clip.versionId())).tagSet();
-            Map<String, String> tags = new LinkedHashMap<>();
-            tagSet.forEach(tag -> tags.put(tag.key(), tag.value()));
-            return tags;
-        } catch (S3Exception e) {
-            throw missingOr(e, clip);
-        }
+        List<Tag> tagSet = call(clip, () -> s3.get().getObjectTagging(b -> b.bucket(clip.bucket()).key(clip.key())
+                .versionId(clip.versionId())).tagSet());
+        Map<String, String> tags = new LinkedHashMap<>();
+        tagSet.forEach(tag -> tags.put(tag.key(), tag.value()));
+        return tags;
     }
 
     /**
@@ -108,12 +113,8 @@ public class ClipStore {
         List<Tag> tagSet = merged.entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
                 .toList();
-        try {
-            s3.get().putObjectTagging(b -> b.bucket(clip.bucket()).key(clip.key()).versionId(clip.versionId())
-                    .tagging(t -> t.tagSet(tagSet)));
-        } catch (S3Exception e) {
-            throw missingOr(e, clip);
-        }
+        call(clip, () -> s3.get().putObjectTagging(b -> b.bucket(clip.bucket()).key(clip.key()).versionId(clip.versionId())
+                .tagging(t -> t.tagSet(tagSet))));
         return merged;
     }
 
@@ -125,24 +126,44 @@ public class ClipStore {
         } catch (IOException e) {
             throw new UncheckedIOException("serializing the result of " + clip.key(), e);
         }
-        s3.get().putObject(b -> b.bucket(clip.bucket()).key(config.resultKey(clip.key())).contentType("application/json"),
-                RequestBody.fromBytes(body));
+        ObjectRef target = new ObjectRef(clip.bucket(), config.resultKey(clip.key()));
+        unavailableIfFails(target, () -> s3.get().putObject(b -> b.bucket(target.bucket()).key(target.key())
+                .contentType("application/json"), RequestBody.fromBytes(body)));
     }
 
-    /** The result JSON for a clip, or empty while there is none. */
+    /**
+     * The result JSON for a clip: empty while there is none, and also when the object there is not a JSON object with
+     * a string {@code status} (logged: someone else wrote it), so that a caller never fails on a result it cannot read.
+     */
     public Optional<JsonNode> readResult(String bucket, String clipKey) {
         ObjectRef result = new ObjectRef(bucket, config.resultKey(clipKey));
+        byte[] bytes;
         try {
-            byte[] bytes = s3.get().getObjectAsBytes(b -> b.bucket(result.bucket()).key(result.key())).asByteArray();
-            return Optional.of(json.readValue(bytes, JsonNode.class));
-        } catch (S3Exception e) {
-            if (isMissing(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + result.key(), e);
+            bytes = call(result, () -> s3.get().getObjectAsBytes(b -> b.bucket(result.bucket()).key(result.key())).asByteArray());
+        } catch (NoSuchClipException e) {
+            return Optional.empty();
         }
+        try {
+            JsonNode node = json.readValue(bytes, JsonNode.class);
+            if (node != null && node.isObject() && node.get("status") != null && node.get("status").isString()) {
+                return Optional.of(node);
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through: unreadable
+        }
+        LOG.warn("s3://{}/{} is not a result (a JSON object with a status); ignored", result.bucket(), result.key());
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the bucket answers now (one small listing of the upload prefix, which the functions' IAM policies
+     * allow), for readiness checks.
+     *
+     * @throws StorageUnavailableException when it does not, with why
+     */
+    public void checkReachable() {
+        ObjectRef bucket = new ObjectRef(config.getBucket(), config.getUploadPrefix());
+        unavailableIfFails(bucket, () -> s3.get().listObjectsV2(b -> b.bucket(bucket.bucket()).prefix(bucket.key()).maxKeys(1)));
     }
 
     /**
@@ -181,16 +202,36 @@ public class ClipStore {
                 "The object has " + size + " bytes; the limit is " + max + " bytes");
     }
 
+    /** Runs one S3 call: a missing object is {@link NoSuchClipException}, any other failure is ours to retry. */
+    private static <T> T call(ObjectRef object, Supplier<T> request) throws NoSuchClipException {
+        try {
+            return request.get();
+        } catch (S3Exception e) {
+            if (isMissing(e)) {
+                throw new NoSuchClipException(object);
+            }
+            throw unavailable(object, e);
+        } catch (SdkException e) {
+            throw unavailable(object, e);
+        }
+    }
+
+    /** Like {@link #call}, for requests where a missing object cannot happen or is not expected. */
+    private static void unavailableIfFails(ObjectRef object, Supplier<?> request) {
+        try {
+            call(object, request);
+        } catch (NoSuchClipException e) {
+            throw unavailable(object, e);
+        }
+    }
+
+    private static StorageUnavailableException unavailable(ObjectRef object, Exception cause) {
+        return new StorageUnavailableException("S3 request for s3://" + object.bucket() + "/" + object.key()
+                + " failed: " + cause.getMessage(), cause);
+    }
+
     private static boolean isMissing(S3Exception e) {
         return e.statusCode() == 404 && e.awsErrorDetails() != null
                 && MISSING.contains(e.awsErrorDetails().errorCode());
-    }
-
-    /** A missing object becomes {@link NoSuchClipException}; anything else is not ours to judge and goes up. */
-    private static NoSuchClipException missingOr(S3Exception e, ObjectRef clip) {
-        if (isMissing(e)) {
-            return new NoSuchClipException(clip);
-        }
-        throw e;
     }
 }

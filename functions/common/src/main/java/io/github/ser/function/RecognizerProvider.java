@@ -1,5 +1,6 @@
 package io.github.ser.function;
 
+import io.github.ser.AnalysisGate;
 import io.github.ser.EmotionRecognizer;
 import io.github.ser.RecognizerSettings;
 import io.github.ser.audio.AudioLimits;
@@ -27,10 +28,10 @@ public class RecognizerProvider {
     private final RecognizerSettings settings;
     private final CompletableFuture<EmotionRecognizer> recognizer;
 
-    public RecognizerProvider(SerConfiguration config) {
+    public RecognizerProvider(SerConfiguration config, AnalysisGate gate) {
         Path artifact = Path.of(config.getModelPath());
         this.settings = settingsFrom(config);
-        this.recognizer = CompletableFuture.supplyAsync(() -> load(artifact, settings), task -> {
+        this.recognizer = CompletableFuture.supplyAsync(() -> load(artifact, settings, gate), task -> {
             Thread loader = new Thread(task, "ser-model-loader");
             loader.setDaemon(true);
             loader.start();
@@ -56,9 +57,9 @@ public class RecognizerProvider {
         return settings;
     }
 
-    private static EmotionRecognizer load(Path artifact, RecognizerSettings settings) {
+    private static EmotionRecognizer load(Path artifact, RecognizerSettings settings, AnalysisGate gate) {
         try {
-            EmotionRecognizer loaded = EmotionRecognizer.load(artifact, settings);
+            EmotionRecognizer loaded = EmotionRecognizer.load(artifact, settings, gate);
             LOG.info("Loaded model {} from {}", loaded.modelVersion(), artifact);
             return loaded;
         } catch (IOException e) {

@@ -58,6 +58,11 @@ public class SerConfiguration {
     private boolean s3PathStyle;
     @Nullable
     private String s3Region;
+    private Duration s3AttemptTimeout = Duration.ofSeconds(2);
+    private Duration s3CallTimeout = Duration.ofSeconds(4);
+    private Duration s3TransferTimeout = Duration.ofSeconds(60);
+    /** Two clips of the longest length: a burst of long clips waits its turn instead of exhausting the heap. */
+    private double maxAudioSecondsInFlight = 2 * AudioLimits.DEFAULT_MAX_DURATION_SECONDS;
 
     /** Model artifact written by {@code ser train}; in Lambda the layer puts it under /opt. */
     public String getModelPath() {
@@ -167,6 +172,48 @@ public class SerConfiguration {
 
     public void setS3Region(@Nullable String s3Region) {
         this.s3Region = s3Region;
+    }
+
+    /** Longest single S3 request (one attempt); a frozen server fails the attempt, and the SDK retries. */
+    public Duration getS3AttemptTimeout() {
+        return s3AttemptTimeout;
+    }
+
+    public void setS3AttemptTimeout(Duration s3AttemptTimeout) {
+        this.s3AttemptTimeout = s3AttemptTimeout;
+    }
+
+    /**
+     * Longest S3 call, retries included: an API request that needs S3 is answered {@code 503 storage_unavailable}
+     * within about this long when S3 is frozen or gone. Downloading a clip ({@link #getS3TransferTimeout()}) is longer.
+     */
+    public Duration getS3CallTimeout() {
+        return s3CallTimeout;
+    }
+
+    public void setS3CallTimeout(Duration s3CallTimeout) {
+        this.s3CallTimeout = s3CallTimeout;
+    }
+
+    /** Longest download of one clip (up to {@link #getMaxUploadBytes()}) by the tagging function, retries included. */
+    public Duration getS3TransferTimeout() {
+        return s3TransferTimeout;
+    }
+
+    public void setS3TransferTimeout(Duration s3TransferTimeout) {
+        this.s3TransferTimeout = s3TransferTimeout;
+    }
+
+    /**
+     * Audio-seconds analysed at once in this process ({@link io.github.ser.AnalysisGate}); clips past it are answered
+     * 503 with Retry-After (API) or retried (tagging).
+     */
+    public double getMaxAudioSecondsInFlight() {
+        return maxAudioSecondsInFlight;
+    }
+
+    public void setMaxAudioSecondsInFlight(double maxAudioSecondsInFlight) {
+        this.maxAudioSecondsInFlight = maxAudioSecondsInFlight;
     }
 
     /** The result object for an uploaded clip: {@code uploads/a/b.wav} becomes {@code results/a/b.wav.json}. */

@@ -97,7 +97,7 @@ class ClipStoreTest {
         ObjectRef clip = new ObjectRef(BUCKET, "uploads/store/result.wav");
         assertTrue(store.readResult(BUCKET, clip.key()).isEmpty());
 
-        store.writeResult(clip, new ErrorBody("silent", "nothing to hear"));
+        store.writeResult(clip, Map.of("status", "failed", "error", "silent"));
 
         JsonNode result = store.readResult(BUCKET, clip.key()).orElseThrow();
         assertEquals("silent", result.get("error").getStringValue());

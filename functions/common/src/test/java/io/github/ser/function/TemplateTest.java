@@ -60,7 +60,8 @@ class TemplateTest {
                         function + "." + name + " opts out of the API key");
             });
         }
-        assertEquals(Set.of("POST /predict", "POST /uploads", "GET /results/{key+}", "GET /health"), Set.copyOf(routes));
+        assertEquals(Set.of("POST /predict", "POST /uploads", "GET /results/{key+}", "GET /health", "GET /health/ready"),
+                Set.copyOf(routes));
 
         // the key, its plan (quota and throttle) on the API's stage, and the link between them, all in api-key mode
         for (String id : List.of("ApiKey", "ApiUsagePlan", "ApiUsagePlanKey")) {

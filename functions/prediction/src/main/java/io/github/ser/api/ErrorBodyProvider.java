@@ -23,9 +23,10 @@ class ErrorBodyProvider implements JsonErrorResponseBodyProvider<ErrorBody> {
         return new ErrorBody(code(status), message);
     }
 
-    private static String code(int status) {
+    static String code(int status) {
         return switch (status) {
             case 400 -> "bad_request";
+            case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";

@@ -1,5 +1,6 @@
 package io.github.ser.api;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpRequestWrapper;
 import io.micronaut.http.HttpStatus;
@@ -18,7 +19,7 @@ final class RawBody {
     }
 
     /**
-     * @return the body, empty when there is none
+     * @return the body (inflated when it has a Content-Encoding, see {@link ContentEncoding}), empty when there is none
      * @throws ApiException 413 {@code too_large} (with {@code hint} appended) above {@code maxBytes}
      */
     static byte[] read(HttpRequest<?> request, long maxBytes, String hint) {
@@ -34,7 +35,7 @@ final class RawBody {
             if (bytes.length > maxBytes) {
                 throw tooLarge(bytes.length, maxBytes, hint);
             }
-            return bytes;
+            return ContentEncoding.decode(request.getHeaders().get(HttpHeaders.CONTENT_ENCODING), bytes, maxBytes, hint);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body", e);
         }

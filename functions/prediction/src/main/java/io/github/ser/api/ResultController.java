@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -21,6 +22,9 @@ import java.util.Map;
  */
 @Controller
 public class ResultController {
+    /** S3's own limit for a key. */
+    private static final int MAX_KEY_BYTES = 1024;
+
     private final ClipStore store;
     private final SerConfiguration config;
 
@@ -32,6 +36,10 @@ public class ResultController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/results/{+key}")
     public ClipView result(String key) {
+        if (key.isBlank() || Printable.hasControlCharacter(key) || key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            throw ApiException.badRequest("The key " + Printable.quote(key) + " is not a clip key: use the key /uploads "
+                    + "returned (at most " + MAX_KEY_BYTES + " bytes, no control characters)");
+        }
         String clipKey = config.uploadKey(key);
         ObjectRef clip = new ObjectRef(config.getBucket(), clipKey);
         // the result is written after the tags, so once it exists the tags are final

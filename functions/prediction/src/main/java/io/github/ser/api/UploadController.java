@@ -1,5 +1,6 @@
 package io.github.ser.api;
 
+import io.github.ser.audio.AudioMediaTypes;
 import io.github.ser.function.ClipStore;
 import io.github.ser.function.PresignedUpload;
 import io.github.ser.function.SerConfiguration;
@@ -19,11 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code POST /uploads}: a presigned PUT for one clip under the upload prefix, for clips too large for
@@ -33,25 +30,9 @@ import java.util.stream.Stream;
  */
 @Controller
 public class UploadController {
-    /** The content types a clip may be uploaded as (the allowlist), and the key's extension for each. */
-    static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
-            Map.entry("audio/wav", ".wav"), Map.entry("audio/x-wav", ".wav"), Map.entry("audio/wave", ".wav"),
-            Map.entry("audio/vnd.wave", ".wav"), Map.entry("audio/flac", ".flac"), Map.entry("audio/x-flac", ".flac"),
-            Map.entry("audio/aiff", ".aiff"), Map.entry("audio/x-aiff", ".aiff"),
-            // the compressed formats the engine decodes (docs/formats.md): what phones and MediaRecorder produce
-            Map.entry("audio/mpeg", ".mp3"), Map.entry("audio/mp3", ".mp3"), Map.entry("audio/mp4", ".m4a"),
-            Map.entry("audio/x-m4a", ".m4a"), Map.entry("audio/aac", ".m4a"), Map.entry("audio/ogg", ".ogg"),
-            Map.entry("audio/opus", ".opus"), Map.entry("audio/webm", ".webm"),
-            // MediaRecorder's own types, sent as they are (the type is signed, so it must match exactly)
-            Map.entry("audio/webm;codecs=opus", ".webm"), Map.entry("audio/ogg;codecs=opus", ".opus"),
-            // what browsers send for a file whose type they do not know; the decoder reads the format from the bytes
-            Map.entry(MediaType.APPLICATION_OCTET_STREAM, ".wav"));
-    /** Extensions a client's file name may give the key, beside those of the allowlist. */
-    private static final Set<String> EXTENSIONS = Stream.concat(CONTENT_TYPES.values().stream(), Stream.of(".aif", ".mp4"))
-            .collect(Collectors.toUnmodifiableSet());
-
     private static final long MAX_REQUEST_BYTES = 16 * 1024;
     private static final String EXAMPLE = "{\"size\": 455034, \"contentType\": \"audio/wav\"}";
+    private static final String DEFAULT_CONTENT_TYPE = "audio/wav";
 
     private final ClipStore store;
     private final SerConfiguration config;
@@ -82,12 +63,14 @@ public class UploadController {
             throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", "The clip has " + request.size()
                     + " bytes; uploads are limited to " + config.getMaxUploadBytes() + " bytes");
         }
-        String contentType = request.contentType() == null || request.contentType().isBlank()
-                ? "audio/wav" : request.contentType().trim().toLowerCase(Locale.ROOT);
-        if (!CONTENT_TYPES.containsKey(contentType)) {
-            throw ApiException.unsupportedMediaType("contentType " + contentType + " cannot be uploaded; use one of "
-                    + String.join(", ", CONTENT_TYPES.keySet().stream().sorted().toList()));
-        }
+        String requested = request.contentType() == null || request.contentType().isBlank()
+                ? DEFAULT_CONTENT_TYPE : request.contentType().trim();
+        // signed into the URL: only the exact types the decoders read, never a client's string (CR LF, parameters...)
+        String contentType = AudioMediaTypes.allowed(requested).orElseThrow(() -> ApiException.unsupportedMediaType(
+                "contentType " + Printable.quote(requested) + " is not one we decode: use one of "
+                        + String.join(", ", AudioMediaTypes.all())));
+        // presigning needs no S3 call: check that the bucket answers, so a client is not sent to upload into a void
+        store.checkReachable();
         String key = config.getUploadPrefix() + UUID.randomUUID() + extension(contentType, request);
         return store.presignUpload(key, contentType, request.size());
     }
@@ -106,12 +89,13 @@ public class UploadController {
     private static String extension(String contentType, UploadRequest request) {
         if (request.fileName() != null) {
             String name = request.fileName().toLowerCase(Locale.ROOT);
-            int dot = name.lastIndexOf('.');
-            if (dot >= 0 && EXTENSIONS.contains(name.substring(dot))) {
-                return name.substring(dot);
+            for (String ext : AudioMediaTypes.extensions()) {
+                if (name.endsWith(ext)) {
+                    return ext;
+                }
             }
         }
-        return CONTENT_TYPES.get(contentType);
+        return AudioMediaTypes.extension(contentType);
     }
 
     /**

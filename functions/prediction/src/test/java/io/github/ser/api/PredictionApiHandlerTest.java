@@ -68,7 +68,11 @@ class PredictionApiHandlerTest {
 
     /** As Lambda builds it (function environment, PredictionHandler's context), with S3 pointed at the test server. */
     static ApiGatewayProxyRequestEventFunction lambda(Map<String, Object> overrides) {
-        Map<String, Object> properties = new HashMap<>(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
+        return lambda(S3_MOCK, overrides);
+    }
+
+    static ApiGatewayProxyRequestEventFunction lambda(S3MockExtension s3, Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>(S3TestServer.properties(s3, RepoFiles.model().toString()));
         properties.putAll(overrides);
         ApplicationContextBuilder builder = ApplicationContext.builder().properties(properties);
         return new PredictionHandler(PredictionHandler.lambdaContext(builder).build());

@@ -3,6 +3,7 @@ package io.github.ser.tagging;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import io.github.ser.function.ClipStore;
 import io.github.ser.function.RecognizerProvider;
+import io.github.ser.function.StorageUnavailableException;
 import io.github.ser.function.testing.RepoFiles;
 import io.github.ser.function.testing.S3TestServer;
 import io.github.ser.function.testing.TestAudio;
@@ -220,7 +221,8 @@ class S3EventHandlerTest {
         TaggingFailedException failed = assertThrows(TaggingFailedException.class, () -> handler.handleRequest(event, null));
 
         assertEquals("1 of 2 records failed", failed.getMessage());
-        assertInstanceOf(S3Exception.class, failed.getSuppressed()[0]);
+        assertInstanceOf(StorageUnavailableException.class, failed.getSuppressed()[0]);
+        assertInstanceOf(S3Exception.class, failed.getSuppressed()[0].getCause());
         assertTrue(tags(key).containsKey("emotion"), "the healthy record was still processed");
     }
 

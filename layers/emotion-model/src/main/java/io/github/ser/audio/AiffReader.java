@@ -12,7 +12,7 @@ final class AiffReader {
     private AiffReader() {
     }
 
-    static AudioClip read(byte[] bytes, AudioLimits limits) throws AudioException {
+    static AudioClip read(byte[] bytes, AudioLimits limits, int targetRate) throws AudioException {
         if (bytes.length < 12) {
             throw corrupt("AIFF header is truncated");
         }
@@ -55,7 +55,9 @@ final class AiffReader {
         HeaderChecks.duration(frames, common.rate, limits);
         HeaderChecks.someFrames(frames, common.frames > 0, "AIFF");
         PcmLayout layout = new PcmLayout(common.encoding, common.order, common.channels, common.rate, dataStart, frames);
-        return new AudioClip(SampleConverter.toMono(bytes, layout), common.rate, common.channels, "aiff");
+        StreamingResampler sink = new StreamingResampler(common.rate, targetRate, limits, Long.MAX_VALUE, frames, "aiff");
+        SampleConverter.toMono(bytes, layout, sink);
+        return sink.finish(common.channels);
     }
 
     private static AudioException corrupt(String message) {

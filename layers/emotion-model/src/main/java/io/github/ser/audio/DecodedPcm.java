@@ -1,100 +1,102 @@
 package io.github.ser.audio;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
- * Collects the output of a frame-by-frame decoder (MP3, AAC, Opus, Vorbis) as mono float32, averaging channels in
- * the same way as {@link SampleConverter}. The duration limit is enforced as frames arrive, for containers whose
- * header gives no length (or could lie about it): decoding stops at the first frame past the limit.
+ * The front of {@link StreamingResampler} for frame-by-frame lossy decoders (MP3, AAC, Opus, Vorbis): averages each
+ * decoded frame's channels to mono, as {@link SampleConverter} does, and pushes it on, so these formats share the
+ * PCM containers' one mechanism: resampled to the target rate block by block, the duration limit enforced as frames
+ * arrive (their headers give no length, or could lie about it), and the lossy expansion bound
+ * ({@link HeaderChecks#maxLossyFrames}) checked on every block.
  */
 final class DecodedPcm {
-    private final int sampleRate;
     private final int channels;
-    private final long maxFrames;
-    private final AudioLimits limits;
     private final String format;
-    private float[] mono = new float[1 << 16];
-    private int frames;
+    private final StreamingResampler sink;
+    private float[] block = new float[0];
+    /** Leading frames still to drop (encoder delay / Opus pre-skip), as players do. */
+    private long skip;
 
-    DecodedPcm(int sampleRate, int channels, AudioLimits limits, String format) throws AudioException {
+    DecodedPcm(int sampleRate, int channels, AudioLimits limits, int targetRate, long encodedBytes, String format)
+            throws AudioException {
         HeaderChecks.rate(sampleRate, format);
         HeaderChecks.channels(channels, format);
-        this.sampleRate = sampleRate;
         this.channels = channels;
-        this.limits = limits;
         this.format = format;
-        this.maxFrames = (long) Math.floor(limits.maxDurationSeconds() * sampleRate);
+        this.sink = new StreamingResampler(sampleRate, targetRate, limits,
+                HeaderChecks.maxLossyFrames(encodedBytes, sampleRate), 0, format);
+    }
+
+    /** Drops the next {@code count} decoded frames (Opus pre-skip), before any reaches the clip. */
+    void skipLeading(int count) {
+        skip += Math.max(0, count);
     }
 
     /** Interleaved 16-bit samples, {@code count} frames of {@link #channels} each. */
     void addInterleaved(short[] samples, int count) throws AudioException {
-        int at = reserve(count);
+        float[] mono = block(count);
         for (int i = 0; i < count; i++) {
             float sum = 0;
             for (int c = 0; c < channels; c++) {
                 sum += samples[i * channels + c] / 32768f;
             }
-            mono[at + i] = channels == 1 ? sum : sum / channels;
+            mono[i] = channels == 1 ? sum : sum / channels;
         }
+        push(count);
     }
 
     /** Planar float samples (JOrbis): {@code pcm[channel][offset[channel] + i]}. */
     void addPlanar(float[][] pcm, int[] offset, int count) throws AudioException {
-        int at = reserve(count);
+        float[] mono = block(count);
         for (int i = 0; i < count; i++) {
             float sum = 0;
             for (int c = 0; c < channels; c++) {
                 sum += pcm[c][offset[c] + i];
             }
-            mono[at + i] = channels == 1 ? sum : sum / channels;
+            mono[i] = channels == 1 ? sum : sum / channels;
         }
+        push(count);
     }
 
     /** Interleaved 16-bit bytes, as JCodec's decoders give them. */
-    void addInterleavedBytes(java.nio.ByteBuffer pcm16, int channelsInBuffer, boolean bigEndian) throws AudioException {
+    void addInterleavedBytes(ByteBuffer pcm16, int channelsInBuffer, boolean bigEndian) throws AudioException {
         if (channelsInBuffer != channels) {
             throw new AudioException(AudioErrorCode.CORRUPT_AUDIO, format + " stream changes its channel count");
         }
-        java.nio.ByteBuffer le = pcm16.order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
-        int count = le.remaining() / (2 * channels);
-        int at = reserve(count);
-        int base = le.position();
+        ByteBuffer in = pcm16.order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        int count = in.remaining() / (2 * channels);
+        float[] mono = block(count);
+        int base = in.position();
         for (int i = 0; i < count; i++) {
             float sum = 0;
             for (int c = 0; c < channels; c++) {
-                sum += le.getShort(base + 2 * (i * channels + c)) / 32768f;
+                sum += in.getShort(base + 2 * (i * channels + c)) / 32768f;
             }
-            mono[at + i] = channels == 1 ? sum : sum / channels;
+            mono[i] = channels == 1 ? sum : sum / channels;
         }
+        push(count);
     }
 
-    int frames() {
-        return frames;
+    long frames() {
+        return sink.frames();
     }
 
     AudioClip clip(boolean streamPromisedAudio) throws AudioException {
-        HeaderChecks.someFrames(frames, streamPromisedAudio, format);
-        return new AudioClip(Arrays.copyOf(mono, frames), sampleRate, channels, format);
+        HeaderChecks.someFrames(sink.frames(), streamPromisedAudio, format);
+        return sink.finish(channels);
     }
 
-    /** Drops {@code count} leading frames (encoder delay / Opus pre-skip), as players do. */
-    void dropLeading(int count) {
-        int drop = Math.min(count, frames);
-        System.arraycopy(mono, drop, mono, 0, frames - drop);
-        frames -= drop;
+    private float[] block(int count) {
+        if (block.length < count) {
+            block = new float[count];
+        }
+        return block;
     }
 
-    private int reserve(int count) throws AudioException {
-        if (frames + (long) count > maxFrames) {
-            throw new AudioException(AudioErrorCode.TOO_LONG, String.format(Locale.ROOT,
-                    "%s clip lasts more than %.1f s, the limit", format, limits.maxDurationSeconds()));
-        }
-        if (frames + count > mono.length) {
-            mono = Arrays.copyOf(mono, Math.max(mono.length * 2, frames + count));
-        }
-        int at = frames;
-        frames += count;
-        return at;
+    private void push(int count) throws AudioException {
+        int dropped = (int) Math.min(skip, count);
+        skip -= dropped;
+        sink.push(block, dropped, count - dropped);
     }
 }

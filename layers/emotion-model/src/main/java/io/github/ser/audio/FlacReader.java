@@ -1,7 +1,6 @@
 package io.github.ser.audio;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * FLAC, 4 to 24 bits per sample, 1 to 8 channels averaged to mono. Metadata blocks are walked with every length
@@ -14,13 +13,12 @@ import java.util.Arrays;
 final class FlacReader {
     private static final int STREAMINFO_LENGTH = 34;
     private static final int MAX_BITS = 24;
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private FlacReader() {
     }
 
     /** Decodes the stream whose "fLaC" marker is at {@code start} (after any ID3v2 tag). */
-    static AudioClip read(byte[] bytes, int start, AudioLimits limits) throws AudioException {
+    static AudioClip read(byte[] bytes, int start, AudioLimits limits, int targetRate) throws AudioException {
         int streamInfo = -1;
         int pos = start + 4;
         boolean last = false;
@@ -44,21 +42,23 @@ final class FlacReader {
         StreamInfo info = StreamInfo.parse(bytes, streamInfo);
         if (info.totalFrames > 0) {
             HeaderChecks.duration(info.totalFrames, info.rate, limits);
+            HeaderChecks.expansion(info.totalFrames, bytes.length - start, "FLAC");
         }
-        float[] mono = decodeFrames(bytes, pos, info, limits);
-        HeaderChecks.someFrames(mono.length, info.totalFrames > 0 || pos < bytes.length, "FLAC");
-        return new AudioClip(mono, info.rate, info.channels, "flac");
+        StreamingResampler sink = new StreamingResampler(info.rate, targetRate, limits,
+                HeaderChecks.maxFrames(bytes.length - start), info.totalFrames, "flac");
+        decodeFrames(bytes, pos, info, sink);
+        HeaderChecks.someFrames(sink.frames(), info.totalFrames > 0 || pos < bytes.length, "FLAC");
+        return sink.finish(info.channels);
     }
 
-    private static float[] decodeFrames(byte[] bytes, int audioStart, StreamInfo info, AudioLimits limits)
+    /** Decodes every frame into {@code sink}, which enforces the duration and expansion limits as frames arrive. */
+    private static void decodeFrames(byte[] bytes, int audioStart, StreamInfo info, StreamingResampler sink)
             throws AudioException {
-        long limit = Math.min(MAX_ARRAY, info.totalFrames > 0
-                ? info.totalFrames : (long) (limits.maxDurationSeconds() * info.rate) + 1);
-        // grow rather than trust the header: silence compresses so well that a tiny file can claim hours
-        float[] mono = new float[(int) Math.min(limit, 4L * (bytes.length - audioStart) + 4096)];
-        int decoded = 0;
+        long limit = info.totalFrames > 0 ? info.totalFrames : Long.MAX_VALUE;
         FlacFrameDecoder frames = new FlacFrameDecoder(bytes, info.channels, info.bits, info.maxBlockSize);
+        float[] block = new float[frames.samples()[0].length];
         BitReader in = new BitReader(bytes, audioStart);
+        long decoded = 0;
         int frameStart = audioStart;
         // stop at STREAMINFO's count: anything after it (ID3v1 and other tags) is not audio
         while (decoded < limit && (frameStart = nextSync(bytes, frameStart)) >= 0) {
@@ -71,16 +71,10 @@ final class FlacReader {
                 continue;
             }
             frameStart = in.bytePosition();
-            if (info.totalFrames == 0) {
-                HeaderChecks.duration(decoded + (long) n, info.rate, limits);
-            }
-            if (decoded + n > mono.length) {
-                mono = Arrays.copyOf(mono, (int) Math.min(limit, Math.max(decoded + n, 2L * mono.length)));
-            }
-            SampleConverter.mixInto(mono, decoded, frames.samples(), info.channels, n, info.bits);
+            SampleConverter.mixInto(block, 0, frames.samples(), info.channels, n, info.bits);
+            sink.push(block, 0, n);
             decoded += n;
         }
-        return decoded == mono.length ? mono : Arrays.copyOf(mono, decoded);
     }
 
     /** Offset of the next frame sync code (0xFFF8 or 0xFFF9, byte-aligned) at or after {@code from}, or -1. */

@@ -41,6 +41,47 @@ final class HeaderChecks {
         }
     }
 
+    /**
+     * Most frames a losslessly compressed stream (FLAC) may decode to per encoded byte: 1 bit per sample, which only
+     * long runs of digital silence go below (a lossless recording of a real microphone needs several bits); it also
+     * bounds the cost of a small request (100 KB: at most 50 s at 16 kHz). A small file that claims more is a
+     * decompression bomb: refused before it costs anything, and checked again as frames are decoded.
+     */
+    static final int MAX_FRAMES_PER_BYTE = 8;
+
+    /**
+     * The lowest bitrate a lossy stream (MP3, AAC, Opus, Vorbis) is taken to have, container included: Opus's floor
+     * for speech is about 6 kbit/s, and MP3's and AAC's lowest rates are above it. A lossy codec's samples per byte
+     * depend on its rate (Opus always decodes at 48 kHz: 64 frames per byte at 6 kbit/s), so its bound is in seconds
+     * per byte, not FLAC's 8 frames per byte, which would refuse ordinary 16-32 kbit/s voice. At this floor 100 KB
+     * holds at most 133 s. The bound stops bombs (Ogg pages of 1-byte Opus packets, 120 ms each); it does not make
+     * 100 KB of lossy audio as cheap as 100 KB of FLAC: Opus decoding and features cost 5.5-8.5 ms of CPU per 1 KB whatever the
+     * bitrate (docs/operations.md, "Hostile clips").
+     */
+    static final int MIN_LOSSY_BITS_PER_SECOND = 6_000;
+
+    /** The most frames {@code encodedBytes} of lossless compressed audio may decode to. */
+    static long maxFrames(long encodedBytes) {
+        return Math.max(1, encodedBytes) * MAX_FRAMES_PER_BYTE;
+    }
+
+    /** The most frames {@code encodedBytes} of a lossy stream decoded at {@code rate} may decode to. */
+    static long maxLossyFrames(long encodedBytes, int rate) {
+        return Math.max(1, encodedBytes) * 8L * rate / MIN_LOSSY_BITS_PER_SECOND;
+    }
+
+    static void expansion(long frames, long encodedBytes, String format) throws AudioException {
+        if (frames > maxFrames(encodedBytes)) {
+            throw expansionError(format);
+        }
+    }
+
+    static AudioException expansionError(String format) {
+        return new AudioException(AudioErrorCode.CORRUPT_AUDIO, format + " stream expands to more samples per encoded"
+                + " byte than we accept (FLAC: " + MAX_FRAMES_PER_BYTE + "; MP3, AAC, Vorbis, Opus: what "
+                + MIN_LOSSY_BITS_PER_SECOND / 1000 + " kbit/s holds), as a decompression bomb does");
+    }
+
     /** Duration known from the header, checked before decoding so a huge clip is refused cheaply. */
     static void duration(long frames, int rate, AudioLimits limits) throws AudioException {
         double seconds = frames / (double) rate;

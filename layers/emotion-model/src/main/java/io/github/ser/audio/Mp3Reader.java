@@ -33,14 +33,14 @@ final class Mp3Reader {
         return first > 0 && frameLength(b, at + first) > 0;
     }
 
-    static AudioClip read(byte[] bytes, int start, AudioLimits limits) throws AudioException {
+    static AudioClip read(byte[] bytes, int start, AudioLimits limits, int targetRate) throws AudioException {
         int pos = firstFrame(bytes, start);
         if (pos < 0) {
             throw new AudioException(AudioErrorCode.CORRUPT_AUDIO, "MP3 data has no run of valid frames");
         }
         int rate = sampleRate(bytes, pos);
         int channels = channelMode(bytes, pos) == 3 ? 1 : 2;
-        DecodedPcm pcm = new DecodedPcm(rate, channels, limits, "mp3");
+        DecodedPcm pcm = new DecodedPcm(rate, channels, limits, targetRate, bytes.length - start, "mp3");
         Mp3Decoder decoder = new Mp3Decoder();
         ByteBuffer out = ByteBuffer.allocate(1152 * 2 * 2);
         while (pos <= bytes.length - 4) {

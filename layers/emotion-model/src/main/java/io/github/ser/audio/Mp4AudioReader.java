@@ -26,7 +26,7 @@ final class Mp4AudioReader {
     private Mp4AudioReader() {
     }
 
-    static AudioClip read(byte[] bytes, AudioLimits limits) throws AudioException {
+    static AudioClip read(byte[] bytes, AudioLimits limits, int targetRate) throws AudioException {
         DemuxerTrack track;
         DemuxerTrackMeta meta;
         try {
@@ -57,7 +57,8 @@ final class Mp4AudioReader {
                 out.clear();
                 AudioBuffer decoded = decoder.decodeFrame(packet.getData(), out);
                 if (pcm == null) {
-                    pcm = new DecodedPcm(decoded.getFormat().getSampleRate(), decoded.getFormat().getChannels(), limits, "m4a");
+                    pcm = new DecodedPcm(decoded.getFormat().getSampleRate(), decoded.getFormat().getChannels(), limits,
+                            targetRate, bytes.length, "m4a");
                 }
                 pcm.addInterleavedBytes(decoded.getData(), decoded.getFormat().getChannels(), decoded.getFormat().isBigEndian());
             }

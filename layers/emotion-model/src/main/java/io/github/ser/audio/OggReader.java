@@ -20,7 +20,7 @@ final class OggReader {
     private OggReader() {
     }
 
-    static AudioClip read(byte[] bytes, AudioLimits limits) throws AudioException {
+    static AudioClip read(byte[] bytes, AudioLimits limits, int targetRate) throws AudioException {
         try {
             OggPacketReader reader = new OggPacketReader(new ByteArrayInputStream(bytes));
             OggPacket first = reader.getNextPacket();
@@ -29,10 +29,10 @@ final class OggReader {
             }
             byte[] head = first.getData();
             if (OpusPackets.isHead(head)) {
-                return opus(reader, first.getSid(), head, limits);
+                return opus(reader, first.getSid(), head, limits, targetRate, bytes.length);
             }
             if (head.length >= 7 && head[0] == 1 && ChunkIds.matches(head, 1, "vorbis")) {
-                return vorbis(reader, first, limits);
+                return vorbis(reader, first, limits, targetRate, bytes.length);
             }
             throw new AudioException(AudioErrorCode.UNSUPPORTED_FORMAT,
                     "Ogg stream is neither Opus nor Vorbis; send Opus or Vorbis in Ogg, or WAV, FLAC, MP3, M4A");
@@ -41,9 +41,10 @@ final class OggReader {
         }
     }
 
-    private static AudioClip opus(OggPacketReader reader, int sid, byte[] head, AudioLimits limits)
+    private static AudioClip opus(OggPacketReader reader, int sid, byte[] head, AudioLimits limits,
+            int targetRate, long encodedBytes)
             throws IOException, AudioException {
-        OpusPackets opus = OpusPackets.fromHead(head, limits, "ogg");
+        OpusPackets opus = OpusPackets.fromHead(head, limits, targetRate, encodedBytes, "ogg");
         OggPacket tags = reader.getNextPacketWithSid(sid);   // OpusTags: nothing we need
         if (tags == null) {
             throw new AudioException(AudioErrorCode.CORRUPT_AUDIO, "Ogg Opus stream ends after its header");
@@ -58,7 +59,8 @@ final class OggReader {
         return opus.clip();
     }
 
-    private static AudioClip vorbis(OggPacketReader reader, OggPacket first, AudioLimits limits)
+    private static AudioClip vorbis(OggPacketReader reader, OggPacket first, AudioLimits limits,
+            int targetRate, long encodedBytes)
             throws IOException, AudioException {
         Info info = new Info();
         Comment comment = new Comment();
@@ -71,7 +73,7 @@ final class OggReader {
             }
             packet = header < 2 ? reader.getNextPacketWithSid(first.getSid()) : null;
         }
-        DecodedPcm pcm = new DecodedPcm(info.rate, info.channels, limits, "ogg");
+        DecodedPcm pcm = new DecodedPcm(info.rate, info.channels, limits, targetRate, encodedBytes, "ogg");
         DspState dsp = new DspState();
         dsp.synthesis_init(info);
         Block block = new Block(dsp);

@@ -19,13 +19,12 @@ final class OpusPackets {
     private final OpusDecoder decoder;
     private final DecodedPcm pcm;
     private final int channels;
-    private final int preSkip;
     private final short[] out;
 
     private OpusPackets(int channels, int preSkip, DecodedPcm pcm) throws OpusException {
         this.channels = channels;
-        this.preSkip = preSkip;
         this.pcm = pcm;
+        pcm.skipLeading(preSkip);
         this.decoder = new OpusDecoder(RATE, channels);
         this.out = new short[MAX_FRAME * channels];
     }
@@ -35,7 +34,7 @@ final class OpusPackets {
     }
 
     /** A decoder for the stream described by its {@code OpusHead}. */
-    static OpusPackets fromHead(byte[] head, AudioLimits limits, String format) throws AudioException {
+    static OpusPackets fromHead(byte[] head, AudioLimits limits, int targetRate, long encodedBytes, String format) throws AudioException {
         if (!isHead(head)) {
             throw new AudioException(AudioErrorCode.CORRUPT_AUDIO, format + " Opus stream has no valid OpusHead");
         }
@@ -48,7 +47,7 @@ final class OpusPackets {
                     + " channels (mapping family " + mappingFamily + ") is not supported; mono or stereo is");
         }
         try {
-            return new OpusPackets(channels, preSkip, new DecodedPcm(RATE, channels, limits, format));
+            return new OpusPackets(channels, preSkip, new DecodedPcm(RATE, channels, limits, targetRate, encodedBytes, format));
         } catch (OpusException e) {
             throw new AudioException(AudioErrorCode.CORRUPT_AUDIO, format + " Opus header is invalid", e);
         }
@@ -64,7 +63,6 @@ final class OpusPackets {
     }
 
     AudioClip clip() throws AudioException {
-        pcm.dropLeading(preSkip);
         return pcm.clip(true);
     }
 }

@@ -17,15 +17,29 @@ final class SampleConverter {
     private SampleConverter() {
     }
 
-    /** Mono samples of the layout's frames; the caller has checked that they all lie inside {@code bytes}. */
-    static float[] toMono(byte[] bytes, PcmLayout layout) {
-        float[] mono = new float[layout.frames()];
+    /** Frames converted per block: the source-rate samples held at once. */
+    private static final int BLOCK_FRAMES = 1 << 16;
+
+    /** Converts the layout's frames block by block into {@code sink}; the caller has checked they lie inside {@code bytes}. */
+    static void toMono(byte[] bytes, PcmLayout layout, StreamingResampler sink) throws AudioException {
+        float[] block = new float[Math.min(BLOCK_FRAMES, layout.frames())];
+        for (int done = 0; done < layout.frames(); done += block.length) {
+            int n = Math.min(block.length, layout.frames() - done);
+            PcmLayout part = new PcmLayout(layout.encoding(), layout.order(), layout.channels(), layout.sampleRate(),
+                    layout.dataOffset() + done * layout.frameBytes(), n);
+            java.util.Arrays.fill(block, 0f);
+            toMono(bytes, part, block);
+            sink.push(block, 0, n);
+        }
+    }
+
+    /** Mono samples of the layout's frames into {@code mono} (zeroed, at least that long). */
+    private static void toMono(byte[] bytes, PcmLayout layout, float[] mono) {
         int width = layout.encoding().bytes();
         for (int channel = 0; channel < layout.channels(); channel++) {
             addChannel(bytes, layout, layout.dataOffset() + channel * width, mono);
         }
-        divide(mono, 0, mono.length, layout.channels());
-        return mono;
+        divide(mono, 0, layout.frames(), layout.channels());
     }
 
     /** Mono samples from integer channels of {@code bits} significant bits (decoded FLAC). */
@@ -57,7 +71,7 @@ final class SampleConverter {
         ByteBuffer buffer = ByteBuffer.wrap(b).order(layout.order());
         boolean bigEndian = layout.order() == ByteOrder.BIG_ENDIAN;
         int stride = layout.frameBytes();
-        int n = mono.length;
+        int n = layout.frames();
         switch (layout.encoding()) {
             case UNSIGNED_8 -> {
                 for (int i = 0, p = start; i < n; i++, p += stride) {

@@ -26,7 +26,7 @@ final class WavReader {
     private WavReader() {
     }
 
-    static AudioClip read(byte[] bytes, AudioLimits limits) throws AudioException {
+    static AudioClip read(byte[] bytes, AudioLimits limits, int targetRate) throws AudioException {
         if (bytes.length < 12) {
             throw corrupt("WAV header is truncated");
         }
@@ -67,7 +67,9 @@ final class WavReader {
         HeaderChecks.duration(frames, format.rate, limits);
         HeaderChecks.someFrames(frames, dataSizeDeclared, "WAV");
         PcmLayout layout = new PcmLayout(format.encoding, order, format.channels, format.rate, dataStart, frames);
-        return new AudioClip(SampleConverter.toMono(bytes, layout), format.rate, format.channels, "wav");
+        StreamingResampler sink = new StreamingResampler(format.rate, targetRate, limits, Long.MAX_VALUE, frames, "wav");
+        SampleConverter.toMono(bytes, layout, sink);
+        return sink.finish(format.channels);
     }
 
     /** Chunks are padded to even sizes, but some writers forget the pad byte: follow whichever lands on an id. */

@@ -38,7 +38,7 @@ final class WebmReader {
         return b.length >= 4 && ByteBuffer.wrap(b).getInt(0) == EBML;
     }
 
-    static AudioClip read(byte[] bytes, AudioLimits limits) throws AudioException {
+    static AudioClip read(byte[] bytes, AudioLimits limits, int targetRate) throws AudioException {
         Cursor in = new Cursor(bytes);
         long timecodeScale = 1_000_000;
         double duration = -1;
@@ -65,7 +65,7 @@ final class WebmReader {
                         if (duration > 0) {
                             HeaderChecks.duration(Math.round(duration * timecodeScale / 1e6), 1000, limits);
                         }
-                        opus = OpusPackets.fromHead(track.codecPrivate, limits, "webm");
+                        opus = OpusPackets.fromHead(track.codecPrivate, limits, targetRate, bytes.length, "webm");
                         opusTrack = track.number;
                     }
                 }

@@ -24,9 +24,12 @@ public final class SpeechDecoder {
         this.sampleRate = sampleRate;
     }
 
-    /** @return a mono clip at {@link #sampleRate()}, keeping the source's channel count and format for reference */
+    /**
+     * @return a mono clip at {@link #sampleRate()}, resampled while decoding (so the cost follows the duration at the
+     *         model's rate, not the input's), keeping the source's channel count and format for reference
+     */
     public AudioClip decode(byte[] bytes) throws AudioException {
-        return toModelRate(decoder.decode(bytes));
+        return decoder.decode(bytes, sampleRate);
     }
 
     /** The same clip at {@link #sampleRate()} (itself if it already is). */

@@ -104,9 +104,20 @@ class FlacDecodingTest {
     @Test
     void unknownLengthStreamsStopAtTheDurationLimit() {
         AudioDecoder strict = new AudioDecoder(new AudioLimits(1 << 20, 0.5));
-        byte[] file = flac(new int[][] {new int[12000]}, 16000, 16, 4000, false);
+        byte[] file = flac(new int[][] {randomInts(12000, 16, 24)}, 16000, 16, 4000, false);
         AudioException e = assertThrows(AudioException.class, () -> strict.decode(file));
         assertEquals(AudioErrorCode.TOO_LONG, e.code());
+    }
+
+    /** Frames of one constant value cost a few bytes each: a small file must not decode to an hour of audio. */
+    @Test
+    void decompressionBombsAreRefusedWithOrWithoutADeclaredLength() {
+        byte[] undeclared = flac(new int[][] {new int[200_000]}, 16000, 16, 4000, false);
+        AudioException e = assertThrows(AudioException.class, () -> decoder.decode(undeclared));
+        assertEquals(AudioErrorCode.CORRUPT_AUDIO, e.code());
+        assertTrue(e.getMessage().contains("samples per encoded byte"), e.getMessage());
+        byte[] declared = flac(new int[][] {new int[200_000]}, 16000, 16, 4000, true);
+        assertEquals(AudioErrorCode.CORRUPT_AUDIO, assertThrows(AudioException.class, () -> decoder.decode(declared)).code());
     }
 
     // ---- real corpora (LPC and FIXED subframes): decoding must reproduce the encoder's MD5 of the samples ----

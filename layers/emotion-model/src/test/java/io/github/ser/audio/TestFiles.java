@@ -166,7 +166,7 @@ final class TestFiles {
         return w.bytes();
     }
 
-    private static byte[] flacFrame(int[][] channels, int start, int count, int bits, int frameNumber, int stereoMode) {
+    static byte[] flacFrame(int[][] channels, int start, int count, int bits, int frameNumber, int stereoMode) {
         BitWriter w = new BitWriter();
         w.write(0xFFF8, 16);
         w.write(7, 4).write(0, 4); // block size in 16 bits after the header; rate from STREAMINFO

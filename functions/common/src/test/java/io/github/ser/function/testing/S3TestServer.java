@@ -28,6 +28,10 @@ public final class S3TestServer {
         properties.put("ser.s3-region", "us-east-1");
         properties.put("ser.bucket", BUCKET);
         properties.put("ser.model-path", modelPath);
+        // a cold in-JVM S3Mock takes seconds to answer its first request on a loaded machine; the fault tests remove
+        // these two and use the shipped timeouts
+        properties.put("ser.s3-attempt-timeout", "10s");
+        properties.put("ser.s3-call-timeout", "20s");
         return properties;
     }
 }
