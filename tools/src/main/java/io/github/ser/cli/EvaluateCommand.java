@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -48,6 +49,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "10", paramLabel = "N",
             description = "Seeds 0..N-1 for the random-split protocol. Default: ${DEFAULT-VALUE}.")
     int seeds;
+
+    @Option(names = "--train-corpora", split = ",", paramLabel = "CORPUS",
+            description = "Leave-one-corpus-out learns only from these corpora (comma-separated, e.g. ravdess: how "
+                    + "the RAVDESS-only recipe transfers to the others). Default: every corpus but the held-out one.")
+    Set<String> trainCorpora = Set.of();
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the full report as JSON.")
     Path report;
@@ -88,7 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
         System.err.println("evaluating " + spec.describe());
         Evaluator evaluator = new Evaluator(spec, options.threads, System.err::println);
         EvaluationReport.SpeakerIndependent si = foldSet == null ? null : evaluator.speakerIndependent(table, foldSet);
-        EvaluationReport.LeaveOneCorpusOut loco = runs(Protocol.corpus) ? evaluator.leaveOneCorpusOut(table) : null;
+        EvaluationReport.LeaveOneCorpusOut loco = runs(Protocol.corpus) ? evaluator.leaveOneCorpusOut(table, trainCorpora) : null;
         EvaluationReport.SeedProtocol sp = !runs(Protocol.seed) ? null
                 : evaluator.seedProtocol(table, IntStream.range(0, seeds).boxed().toList());
         Map<String, Integer> clips = table.clips().stream().filter(LabeledClip::isOriginal)
@@ -148,9 +154,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     Table.percent(loco.mean().ua()));
             out.println("  held out    clips   accuracy      UA     UA4   ECE before/after (T)");
             for (EvaluationReport.HeldOutCorpus c : loco.perCorpus()) {
-                out.printf("  %-9s %7d    %s  %s  %s   %.3f / %.3f (%.2f)%n", c.corpus(), c.clips(),
+                EvaluationReport.CalibrationCheck check = c.calibration();
+                out.printf("  %-9s %7d    %s  %s  %s   %s%n", c.corpus(), c.clips(),
                         Table.percent(c.accuracy()), Table.percent(c.ua()), Table.percent(c.ua4()),
-                        c.calibration().eceBefore(), c.calibration().eceAfter(), c.calibration().temperature());
+                        check == null ? "-" : String.format("%.3f / %.3f (%.2f)", check.eceBefore(),
+                                check.eceAfter(), check.temperature()));
             }
             out.printf("  calibration from all held-out predictions: temperature %.3f, uncertain below %.2f%n",
                     loco.calibration().temperature(), loco.calibration().uncertainBelow());

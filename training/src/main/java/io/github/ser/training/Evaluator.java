@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -170,16 +172,31 @@ public final class Evaluator {
      * measured on each corpus in turn (cross-fitted, so the reported error is out of sample).
      */
     public EvaluationReport.LeaveOneCorpusOut leaveOneCorpusOut(FeatureTable table) throws InterruptedException {
+        return leaveOneCorpusOut(table, Set.of());
+    }
+
+    /**
+     * As {@link #leaveOneCorpusOut(FeatureTable)}, but models learn only from {@code trainingCorpora} (all corpora
+     * when empty); a corpus with nothing left to train on is not scored. With {@code ravdess} alone this measures how
+     * a RAVDESS-only recipe transfers to every other corpus, on the same footing as the multi-corpus one.
+     */
+    public EvaluationReport.LeaveOneCorpusOut leaveOneCorpusOut(FeatureTable table, Set<String> trainingCorpora)
+            throws InterruptedException {
         List<String> labels = table.labels();
-        List<String> corpora = table.clips().stream().filter(LabeledClip::isOriginal).map(LabeledClip::corpus)
+        Predicate<String> learnsFrom = corpus -> trainingCorpora.isEmpty() || trainingCorpora.contains(corpus);
+        List<String> present = table.clips().stream().filter(LabeledClip::isOriginal).map(LabeledClip::corpus)
                 .distinct().sorted().toList();
-        if (corpora.size() < 2) {
-            throw new IllegalArgumentException("leave-one-corpus-out needs at least two corpora, got " + corpora);
+        List<String> corpora = present.stream()
+                .filter(held -> present.stream().anyMatch(other -> !other.equals(held) && learnsFrom.test(other)))
+                .toList();
+        if (corpora.isEmpty() || present.size() < 2) {
+            throw new IllegalArgumentException("leave-one-corpus-out needs a corpus to train on and another to test "
+                    + "on, got " + present + (trainingCorpora.isEmpty() ? "" : " training on " + trainingCorpora));
         }
         List<Callable<double[][]>> tasks = new ArrayList<>();
         List<FeatureTable> tests = new ArrayList<>();
         for (String corpus : corpora) {
-            FeatureTable train = table.filter(c -> !c.corpus().equals(corpus));
+            FeatureTable train = table.filter(c -> !c.corpus().equals(corpus) && learnsFrom.test(c.corpus()));
             FeatureTable test = table.filter(c -> c.corpus().equals(corpus) && c.isOriginal());
             tests.add(test);
             tasks.add(() -> {
@@ -212,17 +229,24 @@ public final class Evaluator {
         double[][] allP = pooled.toArray(double[][]::new);
         int[] allTruth = toArray(pooledTruth);
         return new EvaluationReport.LeaveOneCorpusOut(
-                "leave-one-corpus-out over " + corpora + ": train on all the other corpora (with augmented copies), "
-                        + "test on the held-out corpus's recordings; ua4 = UA over angry/happy/neutral/sad with argmax "
+                "leave-one-corpus-out over " + corpora + ": train on all the other corpora"
+                        + (trainingCorpora.isEmpty() ? "" : " among " + new TreeSet<>(trainingCorpora))
+                        + " (with augmented copies), test on the held-out corpus's recordings; ua4 = UA over angry/happy/neutral/sad with argmax "
                         + "over those four probabilities; mean = unweighted mean over corpora",
                 perCorpus, new EvaluationReport.CorpusMean(ua4, ua), labels,
                 CalibrationFit.fit(allP, allTruth), allP, allTruth);
     }
 
-    /** The ECE on held-out corpus {@code k} before and after a temperature fitted on the other corpora. */
+    /**
+     * The ECE on held-out corpus {@code k} before and after a temperature fitted on the other corpora; null when no
+     * other corpus was scored (the temperature would be fitted on nothing).
+     */
     private static EvaluationReport.CalibrationCheck calibrationOnHeldOut(List<double[][]> scored,
                                                                          List<FeatureTable> tests,
                                                                          List<String> labels, int k) {
+        if (scored.size() < 2) {
+            return null;
+        }
         List<double[]> others = new ArrayList<>();
         List<Integer> othersTruth = new ArrayList<>();
         for (int j = 0; j < scored.size(); j++) {

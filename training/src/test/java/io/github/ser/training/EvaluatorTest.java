@@ -53,6 +53,28 @@ class EvaluatorTest {
     }
 
     @Test
+    void leaveOneCorpusOutCanLearnFromChosenCorporaOnly() throws Exception {
+        List<String> four = Evaluator.FOUR;
+        FeatureTable ravdess = SyntheticTables.ravdess(SEED, four, List.of(1, 2, 3, 4), 4, 5);
+        FeatureTable tess = SyntheticTables.tess(SEED, four, 10, 6);
+        FeatureTable both = SyntheticTables.concat(ravdess, tess);
+
+        EvaluationReport.LeaveOneCorpusOut everyOther = new Evaluator(SMALL_MLP, 2, m -> { }).leaveOneCorpusOut(both);
+        EvaluationReport.LeaveOneCorpusOut fromRavdess = new Evaluator(SMALL_MLP, 2, m -> { })
+                .leaveOneCorpusOut(both, java.util.Set.of(LabeledClip.RAVDESS));
+
+        assertEquals(List.of("ravdess", "tess"), everyOther.perCorpus().stream()
+                .map(EvaluationReport.HeldOutCorpus::corpus).toList());
+        // RAVDESS held out leaves nothing to learn from, so only TESS is scored, by a RAVDESS-only model
+        assertEquals(List.of("tess"), fromRavdess.perCorpus().stream()
+                .map(EvaluationReport.HeldOutCorpus::corpus).toList());
+        assertEquals(40, fromRavdess.perCorpus().get(0).clips());
+        assertEquals(fromRavdess.perCorpus().get(0).ua4(), fromRavdess.mean().ua4(), 1e-12);
+        assertTrue(fromRavdess.protocol().contains("among [ravdess]"), fromRavdess.protocol());
+        assertEquals(null, fromRavdess.perCorpus().get(0).calibration(), "no other corpus to fit a temperature on");
+    }
+
+    @Test
     void seedProtocolUsesFourRavdessClassesAndAStratifiedQuarter() throws Exception {
         FeatureTable ravdess = SyntheticTables.ravdess(SEED, Emotions.ALL, List.of(1, 2, 3, 4), 4, 5);
         FeatureTable tess = SyntheticTables.tess(SEED, List.of("happy"), 10, 6);
