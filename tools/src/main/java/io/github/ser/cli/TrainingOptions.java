@@ -41,7 +41,7 @@ final class TrainingOptions {
     List<String> classifiers;
 
     @Option(names = "--hidden", defaultValue = "" + MlpSettings.DEFAULT_HIDDEN_UNITS, paramLabel = "N",
-            description = "MLP hidden units. Default: ${DEFAULT-VALUE}.")
+            description = "MLP hidden units (0: no hidden layer). Default: ${DEFAULT-VALUE}.")
     int hidden;
 
     @Option(names = "--epochs", defaultValue = "" + MlpSettings.DEFAULT_EPOCHS, paramLabel = "N",

@@ -7,7 +7,8 @@ package io.github.ser.training;
  * for 1200 clips x 180 inputs x 128 units on these machines), so this size keeps a 6-fold evaluation on 4240 clips
  * to a few minutes on 2 cores.
  *
- * @param hiddenUnits  units in the single hidden layer
+ * @param hiddenUnits  units in the single hidden layer; 0 for none (inputs straight to the output units: a linear
+ *                     model trained by the same SGD)
  * @param epochs       passes over the training set
  * @param learningRate SGD step
  * @param momentum     SGD momentum
@@ -27,7 +28,7 @@ public record MlpSettings(int hiddenUnits, int epochs, double learningRate, doub
     public static final int DEFAULT_ENSEMBLE = 5;
 
     public MlpSettings {
-        if (hiddenUnits < 1 || epochs < 1 || ensemble < 1 || learningRate <= 0 || momentum < 0 || momentum >= 1) {
+        if (hiddenUnits < 0 || epochs < 1 || ensemble < 1 || learningRate <= 0 || momentum < 0 || momentum >= 1) {
             throw new IllegalArgumentException("invalid MLP settings: hidden=" + hiddenUnits + " epochs=" + epochs
                     + " learningRate=" + learningRate + " momentum=" + momentum + " ensemble=" + ensemble);
         }

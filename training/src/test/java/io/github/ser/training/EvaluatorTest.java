@@ -93,6 +93,17 @@ class EvaluatorTest {
     }
 
     @Test
+    void aNetworkWithoutHiddenLayerIsALinearModelThatStillLearns() throws Exception {
+        FeatureTable ravdess = SyntheticTables.ravdess(SEED, Emotions.ALL, List.of(1, 2, 3, 4), 4, 5);
+        ClassifierSpec linear = new ClassifierSpec("mlp", new MlpSettings(0, 20, 0.1, 0.2, false, 1, 1));
+
+        EvaluationReport.SeedProtocol r = new Evaluator(linear, 2, m -> { }).seedProtocol(ravdess, List.of(0));
+
+        assertTrue(linear.describe().contains("-H 0"), linear.describe());
+        assertTrue(r.accuracy() > 0.9, "separable data should be learnt: " + r.accuracy());
+    }
+
+    @Test
     void stratifiedSplitsDifferBySeedButKeepClassShares() {
         FeatureTable table = SyntheticTables.ravdess(SEED, List.of("calm", "happy"), List.of(1), 10, 1);
 
