@@ -31,6 +31,7 @@ public final class SerCli implements Runnable {
     public static int run(String... args) {
         WekaEnvironment.ensure();
         return new CommandLine(new SerCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(SerCli::report)
                 .setParameterExceptionHandler((e, a) -> {
                     System.err.println("ser: " + e.getMessage());

@@ -9,6 +9,7 @@ import io.github.ser.training.FeatureCache;
 import io.github.ser.training.TrainingDefaults;
 import io.github.ser.training.CorpusScanner;
 import io.github.ser.training.FeatureTable;
+import io.github.ser.training.GroupNormalisation;
 import io.github.ser.training.LabeledClip;
 import io.github.ser.training.MlpSettings;
 import io.github.ser.model.SpeechDecoder;
@@ -63,6 +64,11 @@ final class TrainingOptions {
             description = "Random seed for weight initialisation and shuffling. Default: ${DEFAULT-VALUE}.")
     int seed;
 
+    @Option(names = "--normalise", paramLabel = "GROUP",
+            description = "Normalise training features within each ${COMPLETION-CANDIDATES} group, so a corpus's "
+                    + "microphone or a speaker's voice is no cue; clips to recognise are unchanged. Default: none.")
+    GroupNormalisation normalise = TrainingDefaults.NORMALISATION;
+
     @Option(names = "--balance", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Weight training clips so every class weighs the same (default; --no-balance to turn off).")
     boolean balance;
@@ -116,7 +122,8 @@ final class TrainingOptions {
     /** Every classifier asked for, in order. */
     List<ClassifierSpec> specs() {
         MlpSettings mlp = new MlpSettings(hidden, epochs, learningRate, momentum, decay, seed, ensemble);
-        return classifiers.stream().map(kind -> new ClassifierSpec(kind.trim(), mlp, balance, ignoreFeatures)).toList();
+        return classifiers.stream().map(kind -> new ClassifierSpec(kind.trim(), mlp, balance, ignoreFeatures,
+                normalise)).toList();
     }
 
     List<LabeledClip> clips() throws IOException {

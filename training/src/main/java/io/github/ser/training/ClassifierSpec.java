@@ -32,18 +32,25 @@ import java.util.Locale;
  * @param balanceClasses  weight training instances by {@link TrainingWeights} (corpus and class balanced)
  * @param ignoredFeatures a regular expression of feature names the classifier does not see (removed by a Weka
  *                        filter inside the model, so the artifact's header stays the feature set's); empty for none
+ * @param normalisation   what training rows are normalised within ({@link GroupNormalisation}); serving is unchanged
  */
-public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasses, String ignoredFeatures) {
+public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasses, String ignoredFeatures,
+                             GroupNormalisation normalisation) {
 
     public static final List<String> KINDS = List.of("mlp", "smo", "logistic");
 
     public ClassifierSpec {
         kind = kind.toLowerCase(Locale.ROOT);
         ignoredFeatures = ignoredFeatures == null ? "" : ignoredFeatures;
+        normalisation = normalisation == null ? GroupNormalisation.NONE : normalisation;
         java.util.regex.Pattern.compile(ignoredFeatures); // a bad expression fails here, not mid-training
         if (!KINDS.contains(kind)) {
             throw new IllegalArgumentException("unknown classifier '" + kind + "', expected one of " + KINDS);
         }
+    }
+
+    public ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasses, String ignoredFeatures) {
+        this(kind, mlp, balanceClasses, ignoredFeatures, GroupNormalisation.NONE);
     }
 
     public ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasses) {
@@ -59,7 +66,7 @@ public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasse
     }
 
     public ClassifierSpec withSeed(int seed) {
-        return new ClassifierSpec(kind, mlp.withSeed(seed), balanceClasses, ignoredFeatures);
+        return new ClassifierSpec(kind, mlp.withSeed(seed), balanceClasses, ignoredFeatures, normalisation);
     }
 
     /** A new, untrained classifier. */
@@ -83,7 +90,10 @@ public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasse
     public String describe() {
         AbstractClassifier classifier = (AbstractClassifier) newClassifier();
         return classifier.getClass().getName() + " " + Utils.joinOptions(classifier.getOptions())
-                + (balanceClasses ? " (class-balanced instance weights)" : "");
+                + (balanceClasses ? " (class-balanced instance weights)" : "")
+                + (normalisation == GroupNormalisation.NONE ? ""
+                        : " (training features normalised within each " + normalisation.name().toLowerCase(Locale.ROOT)
+                        + ")");
     }
 
     private Classifier base() {

@@ -82,9 +82,13 @@ public final class Trainer {
         return classifier;
     }
 
-    /** The training instances of {@code table}; with {@code balanceClasses}, weighted by {@link TrainingWeights}. */
+    /**
+     * The training instances of {@code table}, normalised by the spec's {@link GroupNormalisation}; with
+     * {@code balanceClasses}, weighted by {@link TrainingWeights}.
+     */
     public static Instances trainingInstances(ClassifierSpec spec, List<String> labels, FeatureTable table) {
-        Instances data = instances(table.featureSet(), labels, table.rows(), table.clips());
+        Instances data = instances(table.featureSet(), labels,
+                spec.normalisation().apply(table.rows(), table.clips()), table.clips());
         if (spec.balanceClasses()) {
             double[] weights = TrainingWeights.balanced(table.clips());
             for (int i = 0; i < weights.length; i++) {

@@ -16,6 +16,9 @@ public final class TrainingDefaults {
     /** Calm stays a class (it is one of RAVDESS's eight). */
     public static final boolean FOLD_CALM = false;
 
+    /** Training features are used as they are. */
+    public static final GroupNormalisation NORMALISATION = GroupNormalisation.NONE;
+
     private TrainingDefaults() {
     }
 }
