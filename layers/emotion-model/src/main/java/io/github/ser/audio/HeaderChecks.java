@@ -52,7 +52,7 @@ final class HeaderChecks {
     /**
      * The lowest bitrate a lossy stream (MP3, AAC, Opus, Vorbis) is taken to have, container included: Opus's floor
      * for speech is about 6 kbit/s, and MP3's and AAC's lowest rates are above it. A lossy codec's samples per byte
-     * depend on its rate (Opus always decodes at 48 kHz: 64 frames per byte at 6 kbit/s), so its bound is in seconds
+     * depend on the rate it is decoded at (Opus at 16 kHz: 21 frames per byte at 6 kbit/s), so its bound is in seconds
      * per byte, not FLAC's 8 frames per byte, which would refuse ordinary 16-32 kbit/s voice. At this floor 100 KB
      * holds at most 133 s. The bound stops bombs (Ogg pages of 1-byte Opus packets, 120 ms each); it does not make
      * 100 KB of lossy audio as cheap as 100 KB of FLAC: Opus decoding and features cost 5.5-8.5 ms of CPU per 1 KB whatever the
