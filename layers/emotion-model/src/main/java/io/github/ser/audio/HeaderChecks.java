@@ -50,15 +50,17 @@ final class HeaderChecks {
     static final int MAX_FRAMES_PER_BYTE = 8;
 
     /**
-     * The lowest bitrate a lossy stream (MP3, AAC, Opus, Vorbis) is taken to have, container included: Opus's floor
-     * for speech is about 6 kbit/s, and MP3's and AAC's lowest rates are above it. A lossy codec's samples per byte
-     * depend on the rate it is decoded at (Opus at 16 kHz: 21 frames per byte at 6 kbit/s), so its bound is in seconds
-     * per byte, not FLAC's 8 frames per byte, which would refuse ordinary 16-32 kbit/s voice. At this floor 100 KB
-     * holds at most 133 s. The bound stops bombs (Ogg pages of 1-byte Opus packets, 120 ms each); it does not make
-     * 100 KB of lossy audio as cheap as 100 KB of FLAC: Opus decoding and features cost 5.5-8.5 ms of CPU per 1 KB whatever the
-     * bitrate (docs/operations.md, "Hostile clips").
+     * The lowest bitrate a lossy stream (MP3, AAC, Opus, Vorbis) is taken to have, container included. A lossy
+     * codec's samples per byte depend on the rate it is decoded at, so its bound is in seconds per byte, not FLAC's 8
+     * frames per byte, which would refuse ordinary 16-32 kbit/s voice. The floor is set by cost, not by the codecs:
+     * analysis costs 4.5-7 ms of CPU per second of audio with the shipped model (decode and features), so 100 KB
+     * must not hold much more than 67 s to stay within the 0.5 s per 100 KB bound; measured (HostileInputCostTest's
+     * harness, 2-core Xeon): 97 KB of 8 kbit/s Opus (112 s) cost 541 ms, of 6 kbit/s (127 s) 544-796 ms, of 12 kbit/s
+     * (68 s) 305-472 ms. Voice notes are 16 kbit/s and more (WhatsApp, Telegram, browsers' MediaRecorder); lossy
+     * audio below 12 kbit/s is refused as {@code corrupt_audio}, with the floor in the message. The bound also stops
+     * bombs (Ogg pages of 1-byte Opus packets, 120 ms each).
      */
-    static final int MIN_LOSSY_BITS_PER_SECOND = 6_000;
+    static final int MIN_LOSSY_BITS_PER_SECOND = 12_000;
 
     /** The most frames {@code encodedBytes} of lossless compressed audio may decode to. */
     static long maxFrames(long encodedBytes) {
@@ -79,7 +81,8 @@ final class HeaderChecks {
     static AudioException expansionError(String format) {
         return new AudioException(AudioErrorCode.CORRUPT_AUDIO, format + " stream expands to more samples per encoded"
                 + " byte than we accept (FLAC: " + MAX_FRAMES_PER_BYTE + "; MP3, AAC, Vorbis, Opus: what "
-                + MIN_LOSSY_BITS_PER_SECOND / 1000 + " kbit/s holds), as a decompression bomb does");
+                + MIN_LOSSY_BITS_PER_SECOND / 1000 + " kbit/s holds), as a decompression bomb does; voice encoded "
+                + "below " + MIN_LOSSY_BITS_PER_SECOND / 1000 + " kbit/s is refused too");
     }
 
     /** Duration known from the header, checked before decoding so a huge clip is refused cheaply. */
