@@ -94,7 +94,8 @@ final class EvaluateCommand implements Callable<Integer> {
         System.err.println("evaluating " + spec.describe());
         Evaluator evaluator = new Evaluator(spec, options.threads, System.err::println);
         EvaluationReport.SpeakerIndependent si = foldSet == null ? null : evaluator.speakerIndependent(table, foldSet);
-        EvaluationReport.LeaveOneCorpusOut loco = runs(Protocol.corpus) ? evaluator.leaveOneCorpusOut(table, trainCorpora) : null;
+        EvaluationReport.LeaveOneCorpusOut loco = !runs(Protocol.corpus) ? null
+                : evaluator.leaveOneCorpusOut(table, trainCorpora);
         EvaluationReport.SeedProtocol sp = !runs(Protocol.seed) ? null
                 : evaluator.seedProtocol(table, IntStream.range(0, seeds).boxed().toList());
         Map<String, Integer> clips = table.clips().stream().filter(LabeledClip::isOriginal)

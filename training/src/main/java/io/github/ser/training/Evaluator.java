@@ -186,6 +186,10 @@ public final class Evaluator {
         Predicate<String> learnsFrom = corpus -> trainingCorpora.isEmpty() || trainingCorpora.contains(corpus);
         List<String> present = table.clips().stream().filter(LabeledClip::isOriginal).map(LabeledClip::corpus)
                 .distinct().sorted().toList();
+        if (!present.containsAll(trainingCorpora)) {
+            throw new IllegalArgumentException("cannot train on " + trainingCorpora + ": the corpora given are "
+                    + present);
+        }
         List<String> corpora = present.stream()
                 .filter(held -> present.stream().anyMatch(other -> !other.equals(held) && learnsFrom.test(other)))
                 .toList();
@@ -231,7 +235,8 @@ public final class Evaluator {
         return new EvaluationReport.LeaveOneCorpusOut(
                 "leave-one-corpus-out over " + corpora + ": train on all the other corpora"
                         + (trainingCorpora.isEmpty() ? "" : " among " + new TreeSet<>(trainingCorpora))
-                        + " (with augmented copies), test on the held-out corpus's recordings; ua4 = UA over angry/happy/neutral/sad with argmax "
+                        + " (with augmented copies), test on the held-out corpus's recordings; "
+                        + "ua4 = UA over angry/happy/neutral/sad with argmax "
                         + "over those four probabilities; mean = unweighted mean over corpora",
                 perCorpus, new EvaluationReport.CorpusMean(ua4, ua), labels,
                 CalibrationFit.fit(allP, allTruth), allP, allTruth);

@@ -72,6 +72,9 @@ class EvaluatorTest {
         assertEquals(fromRavdess.perCorpus().get(0).ua4(), fromRavdess.mean().ua4(), 1e-12);
         assertTrue(fromRavdess.protocol().contains("among [ravdess]"), fromRavdess.protocol());
         assertEquals(null, fromRavdess.perCorpus().get(0).calibration(), "no other corpus to fit a temperature on");
+        // a corpus name that is not among the data (a typo) is an error, not a run that learns from nothing
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Evaluator(SMALL_MLP,
+                2, m -> { }).leaveOneCorpusOut(both, java.util.Set.of("ravdes")));
     }
 
     @Test

@@ -55,8 +55,8 @@ final class HeaderChecks {
      * frames per byte, which would refuse ordinary 16-32 kbit/s voice. The floor is set by cost, not by the codecs:
      * analysis costs 4.5-7 ms of CPU per second of audio with the shipped model (decode and features), so 100 KB
      * must not hold much more than 67 s to stay within the 0.5 s per 100 KB bound; measured (HostileInputCostTest's
-     * harness, 2-core Xeon): 97 KB of 8 kbit/s Opus (112 s) cost 541 ms, of 6 kbit/s (127 s) 544-796 ms, of 12 kbit/s
-     * (68 s) 305-472 ms. Voice notes are 16 kbit/s and more (WhatsApp, Telegram, browsers' MediaRecorder); lossy
+     * harness, 2-core Xeon): 97 KB of 8 kbit/s Opus (112 s) cost 541 ms, of 6 kbit/s (127 s) 544-796 ms; 98 KB at
+     * 14 kbit/s (64 s, the most this floor admits) 256-322 ms. Voice notes are 16 kbit/s and more (WhatsApp, Telegram, browsers' MediaRecorder); lossy
      * audio below 12 kbit/s is refused as {@code corrupt_audio}, with the floor in the message. The bound also stops
      * bombs (Ogg pages of 1-byte Opus packets, 120 ms each).
      */
