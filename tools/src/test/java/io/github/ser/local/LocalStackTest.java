@@ -130,14 +130,22 @@ class LocalStackTest {
             s3.putObject(b -> b.bucket(stack.bucket()).key(key), RequestBody.fromBytes(RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV)));
             awaitTags(s3, stack.bucket(), key, Duration.ofSeconds(20));
 
-            // each event as ./ser serve writes it: with the functions' logback.xml (tests run with logback-test.xml)
+            // each event as ./ser serve writes it: with the functions' logback.xml (tests run with logback-test.xml);
+            // the clip's line is written after its tags, by a watcher thread, so it may trail them a little
             JsonNode line = null;
-            List<String> lines = logs.lines();
-            for (String text : lines) {
-                assertTrue(text.endsWith("\n") && text.indexOf('\n') == text.length() - 1, "one line: " + text);
-                JsonNode json = JSON.readTree(text);      // every line is JSON
-                if (key.equals(json.path("clipKey").asText())) {
-                    line = json;
+            List<String> lines = List.of();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (line == null && System.nanoTime() < deadline) {
+                lines = logs.lines();
+                for (String text : lines) {
+                    assertTrue(text.endsWith("\n") && text.indexOf('\n') == text.length() - 1, "one line: " + text);
+                    JsonNode json = JSON.readTree(text);      // every line is JSON
+                    if (key.equals(json.path("clipKey").asText())) {
+                        line = json;
+                    }
+                }
+                if (line == null) {
+                    Thread.sleep(50);
                 }
             }
             assertTrue(line != null, "a line for the clip among " + lines.size());

@@ -39,7 +39,11 @@ public final class JsonLogLines implements AutoCloseable {
 
     /** Every event captured so far, as the text line the production configuration writes for it. */
     public List<String> lines() {
-        return List.copyOf(captured.list).stream().map(e -> new String(encoder.encode(e), StandardCharsets.UTF_8)).toList();
+        List<ILoggingEvent> events;
+        synchronized (captured) { // AppenderBase.doAppend holds this lock while other threads log
+            events = List.copyOf(captured.list);
+        }
+        return events.stream().map(e -> new String(encoder.encode(e), StandardCharsets.UTF_8)).toList();
     }
 
     @Override
