@@ -21,8 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feature vectors already computed, so a repeated experiment costs seconds: one append-only file per feature set
- * (name + version) under the cache folder, keyed by file path, size, modification time and augmentation. A changed
- * file or a new feature-set version simply misses. Thread-safe.
+ * (name + version + fingerprint) under the cache folder, keyed by file path, size, modification time and
+ * augmentation. A changed file or a new feature-set version simply misses, and so does changed feature code that
+ * kept its version: the fingerprint is a digest of the set's output on a fixed synthetic signal (a cache that mixed
+ * vectors from two versions of the code was seen once, after some corpora were re-read and others were not).
+ * Thread-safe.
  */
 public final class FeatureCache implements AutoCloseable {
 
@@ -44,12 +47,47 @@ public final class FeatureCache implements AutoCloseable {
     /** Opens (or starts) the cache of {@code featureSet} under {@code dir}. */
     public static FeatureCache open(Path dir, FeatureSet featureSet) throws IOException {
         Files.createDirectories(dir);
-        FeatureCache cache = new FeatureCache(dir.resolve(featureSet.name() + "-v" + featureSet.version() + ".bin"),
-                featureSet.names().size());
+        FeatureCache cache = new FeatureCache(dir.resolve(featureSet.name() + "-v" + featureSet.version() + "-"
+                + fingerprint(featureSet) + ".bin"), featureSet.names().size());
         cache.load();
         cache.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache.file,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
         return cache;
+    }
+
+    /** The file this cache reads and appends to (none for {@link #none()}). */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /**
+     * Eight hex digits of SHA-256 over the feature names and the features of one second of a fixed signal: a voiced
+     * harmonic tone gliding in pitch and loudness, with a little seeded noise, at the set's rate.
+     */
+    static String fingerprint(FeatureSet featureSet) {
+        int rate = featureSet.sampleRate();
+        float[] signal = new float[rate];
+        java.util.Random noise = new java.util.Random(1);
+        double phase = 0;
+        for (int i = 0; i < signal.length; i++) {
+            double t = i / (double) rate;
+            phase += 2 * Math.PI * (120 + 60 * t) / rate;
+            double envelope = 0.3 * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * t));
+            signal[i] = (float) (envelope * (Math.sin(phase) + 0.5 * Math.sin(2 * phase) + 0.25 * Math.sin(3 * phase))
+                    + 0.01 * noise.nextGaussian());
+        }
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(String.join(",", featureSet.names()).getBytes(StandardCharsets.UTF_8));
+            java.nio.ByteBuffer values = java.nio.ByteBuffer.allocate(8 * featureSet.names().size());
+            for (double v : featureSet.extract(signal, rate)) {
+                values.putDouble(v);
+            }
+            sha.update(values.array());
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     public Optional<double[]> get(LabeledClip clip) {

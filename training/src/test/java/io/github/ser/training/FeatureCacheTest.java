@@ -27,9 +27,11 @@ class FeatureCacheTest {
         SpeechDecoder decoder = new SpeechDecoder(AudioLimits.defaults(), SEED.sampleRate());
 
         FeatureTable first;
+        Path file;
         try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
             first = FeatureTable.extract(clips, SEED, decoder, cache, 1, m -> { });
             assertEquals(2, cache.size());
+            file = cache.file().orElseThrow();
         }
         try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
             assertEquals(2, cache.size(), "both rows persisted, keyed apart by augmentation");
@@ -37,7 +39,8 @@ class FeatureCacheTest {
             FeatureTable second = FeatureTable.extract(clips, SEED, decoder, cache, 1, m -> { });
             assertArrayEquals(first.rows().get(0), second.rows().get(0));
         }
-        assertTrue(Files.exists(dir.resolve("seed-v1.bin")), "one file per feature set and version");
+        assertTrue(Files.exists(file), "one file per feature set, version and fingerprint");
+        assertEquals("seed-v1-" + FeatureCache.fingerprint(SEED) + ".bin", file.getFileName().toString());
     }
 
     @Test
@@ -47,10 +50,11 @@ class FeatureCacheTest {
         LabeledClip b = a.augmented(new Augmentation("noise:20"));
         double[] row = new double[SEED.names().size()];
         row[3] = 7;
+        Path bin;
         try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
             cache.put(a, row);
+            bin = cache.file().orElseThrow();
         }
-        Path bin = dir.resolve("seed-v1.bin");
         byte[] whole = Files.readAllBytes(bin);
         Files.write(bin, java.util.Arrays.copyOf(whole, whole.length + 40)); // half an entry of zeros
 
@@ -61,6 +65,16 @@ class FeatureCacheTest {
         try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
             assertEquals(2, cache.size(), "the entry appended after the cut is readable");
         }
+    }
+
+    @Test
+    void theFingerprintFollowsWhatTheCodeComputesNotOnlyItsVersion() {
+        FeatureSet v1 = FeatureSets.byName("speech:1");
+        FeatureSet v2 = FeatureSets.byName("speech:2");
+
+        assertEquals(FeatureCache.fingerprint(SEED), FeatureCache.fingerprint(FeatureSets.byName("seed")));
+        assertTrue(FeatureCache.fingerprint(SEED).matches("[0-9a-f]{8}"));
+        assertTrue(!FeatureCache.fingerprint(v1).equals(FeatureCache.fingerprint(v2)));
     }
 
     @Test
