@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ser.function.ClipStore;
 import io.github.ser.function.RecognizerProvider;
 import io.github.ser.function.testing.RepoFiles;
+import io.github.ser.function.testing.TestBucket;
 import io.github.ser.function.testing.S3TestServer;
 import io.github.ser.function.testing.TestAudio;
 import io.micronaut.context.ApplicationContext;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.ByteArrayOutputStream;
@@ -28,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -55,12 +54,14 @@ class S3BatchHandlerTest {
     static ApplicationContext context;
     static S3BatchHandler handler;
     static S3Client s3;
+    static TestBucket bucket;
 
     @BeforeAll
     static void start() {
         context = ApplicationContext.run(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
         handler = new S3BatchHandler(context);
         s3 = context.getBean(S3Client.class);
+        bucket = new TestBucket(s3, BUCKET);
     }
 
     @AfterAll
@@ -72,7 +73,7 @@ class S3BatchHandlerTest {
     void theSampleJobTagsItsClipAndAnswersInTheBatchResultFormat() {
         needsTheModel();
         String key = "uploads/my clip été.wav";   // events/s3-batch.json says uploads/my+clip+%C3%A9t%C3%A9.wav
-        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        bucket.put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
 
         JsonNode answer = invoke(RepoFiles.event("s3-batch.json").replace("ser-clips-123456789012", BUCKET));
 
@@ -82,7 +83,7 @@ class S3BatchHandlerTest {
         JsonNode result = answer.get("results").get(0);
         assertEquals("dGFza2lkZ29lc2hlcmUK", result.get("taskId").asText());
         assertEquals("Succeeded", result.get("resultCode").asText(), result.toString());
-        Map<String, String> tags = tags(key);
+        Map<String, String> tags = bucket.tags(key);
         assertEquals("done: " + tags.get("emotion"), result.get("resultString").asText());
         assertEquals(context.getBean(RecognizerProvider.class).get().modelVersion(), tags.get("emotion-model"));
     }
@@ -91,10 +92,10 @@ class S3BatchHandlerTest {
     void aClipAlreadyTaggedByThisModelIsSkippedUnlessTheJobSaysForce() {
         needsTheModel();
         String key = "uploads/batch/again.flac";
-        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_FLAC));
+        bucket.put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_FLAC));
         JsonNode first = invoke(job(false, key)).get("results").get(0);
         assertEquals("Succeeded", first.get("resultCode").asText());
-        Map<String, String> tagged = tags(key);
+        Map<String, String> tagged = bucket.tags(key);
         String processedAt = processedAt(key);
 
         JsonNode second = invoke(job(false, key)).get("results").get(0);
@@ -102,21 +103,21 @@ class S3BatchHandlerTest {
         assertEquals("Succeeded", second.get("resultCode").asText());
         assertTrue(second.get("resultString").asText().startsWith("skipped: already tagged by "), second.toString());
         assertEquals(processedAt, processedAt(key), "nothing written again");
-        assertEquals(tagged, tags(key));
+        assertEquals(tagged, bucket.tags(key));
 
         JsonNode forced = invoke(job(true, key)).get("results").get(0);
 
         assertEquals("Succeeded", forced.get("resultCode").asText());
         assertTrue(forced.get("resultString").asText().startsWith("done: "), forced.toString());
         assertNotEquals(processedAt, processedAt(key), "analysed again");
-        assertEquals(tagged, tags(key), "same tags");
+        assertEquals(tagged, bucket.tags(key), "same tags");
     }
 
     @Test
     void badClipsAndMissingObjectsArePermanentFailuresAndOurTroubleIsTemporary() {
         needsTheModel();
-        put("uploads/batch/notes.txt", TestAudio.notAudio());
-        put("uploads/batch/fine.wav", RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        bucket.put("uploads/batch/notes.txt", TestAudio.notAudio());
+        bucket.put("uploads/batch/fine.wav", RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
         ObjectNode event = (ObjectNode) read(job(false, "uploads/batch/notes.txt", "uploads/batch/gone.wav",
                 "uploads/batch/fine.wav", "uploads/batch/elsewhere.wav"));
         // a bucket that does not exist stands for S3 trouble (here NoSuchBucket; in AWS also throttling, 5xx, access)
@@ -127,7 +128,7 @@ class S3BatchHandlerTest {
         assertEquals(4, results.size());
         assertEquals("PermanentFailure", results.get(0).get("resultCode").asText());
         assertEquals("failed: unsupported_format", results.get(0).get("resultString").asText());
-        assertEquals(Map.of("emotion-status", "failed", "emotion-error", "unsupported_format"), tags("uploads/batch/notes.txt"));
+        assertEquals(Map.of("emotion-status", "failed", "emotion-error", "unsupported_format"), bucket.tags("uploads/batch/notes.txt"));
         assertEquals("PermanentFailure", results.get(1).get("resultCode").asText());
         assertTrue(results.get(1).get("resultString").asText().startsWith("NoSuchKey: "));
         assertEquals("Succeeded", results.get(2).get("resultCode").asText(), "one task's trouble leaves the others alone");
@@ -192,13 +193,4 @@ class S3BatchHandlerTest {
         RepoFiles.requireModel();
     }
 
-    private static void put(String key, byte[] bytes) {
-        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
-    }
-
-    private static Map<String, String> tags(String key) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
-        return tags;
-    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ser.function.RecognizerProvider;
 import io.github.ser.function.testing.JsonLogLines;
 import io.github.ser.function.testing.RepoFiles;
+import io.github.ser.function.testing.TestBucket;
 import io.github.ser.function.testing.S3TestServer;
 import io.github.ser.function.testing.TestAudio;
 import io.micronaut.context.ApplicationContext;
@@ -14,11 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +40,7 @@ class ClipTaggedEventTest {
     static ApplicationContext context;
     static S3EventHandler handler;
     static S3Client s3;
+    static TestBucket bucket;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,6 +52,7 @@ class ClipTaggedEventTest {
         context = ApplicationContext.run(properties);
         handler = new S3EventHandler(context);
         s3 = context.getBean(S3Client.class);
+        bucket = new TestBucket(s3, BUCKET);
     }
 
     @AfterAll
@@ -70,7 +71,7 @@ class ClipTaggedEventTest {
     void aTaggedClipIsAnnouncedOnTheDefaultBusWithWhatItWasTagged() {
         needsTheModel();
         String key = "uploads/events/angry é.wav";
-        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        bucket.put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
 
         handler.handleRequest(S3Events.put(BUCKET, key), null);
 
@@ -84,7 +85,7 @@ class ClipTaggedEventTest {
         assertEquals("Clip Tagged", entry.get("DetailType").asText());
         assertEquals("arn:aws:s3:::" + BUCKET + "/" + key, entry.get("Resources").get(0).asText());
         JsonNode detail = FakeEventBridge.detail(entry);
-        Map<String, String> tags = tags(key);
+        Map<String, String> tags = bucket.tags(key);
         assertEquals(BUCKET, detail.get("bucket").asText());
         assertEquals(key, detail.get("key").asText());
         assertEquals("done", detail.get("status").asText());
@@ -105,7 +106,7 @@ class ClipTaggedEventTest {
     void aTaggedClipGetsBothItsEventAndItsTelemetryLineWithTheSameAnswer() throws Exception {
         needsTheModel();
         String key = "uploads/events/both.wav";
-        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        bucket.put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
         JsonNode line = null;
         try (JsonLogLines logs = new JsonLogLines()) {
             handler.handleRequest(S3Events.put(BUCKET, key), null);
@@ -136,7 +137,7 @@ class ClipTaggedEventTest {
     void aClipThatCannotBeAnalysedIsAnnouncedAsFailedWithItsErrorCode() {
         needsTheModel();
         String key = "uploads/events/notes.txt";
-        put(key, TestAudio.notAudio());
+        bucket.put(key, TestAudio.notAudio());
 
         handler.handleRequest(S3Events.put(BUCKET, key), null);
 
@@ -151,7 +152,7 @@ class ClipTaggedEventTest {
     void aRejectedEventFailsTheInvocationSoLambdaRetriesIt() {
         needsTheModel();
         String key = "uploads/events/retry.wav";
-        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        bucket.put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
         eventBridge.rejecting = true;
 
         TaggingFailedException failed = assertThrows(TaggingFailedException.class,
@@ -173,13 +174,4 @@ class ClipTaggedEventTest {
         RepoFiles.requireModel();
     }
 
-    private static void put(String key, byte[] bytes) {
-        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
-    }
-
-    private static Map<String, String> tags(String key) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
-        return tags;
-    }
 }

@@ -5,6 +5,7 @@ import io.github.ser.function.ClipStore;
 import io.github.ser.function.RecognizerProvider;
 import io.github.ser.function.StorageUnavailableException;
 import io.github.ser.function.testing.RepoFiles;
+import io.github.ser.function.testing.TestBucket;
 import io.github.ser.function.testing.S3TestServer;
 import io.github.ser.function.testing.TestAudio;
 import io.github.ser.testing.CompressedClips;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -46,6 +46,7 @@ class S3EventHandlerTest {
     static ApplicationContext context;
     static S3EventHandler handler;
     static S3Client s3;
+    static TestBucket bucket;
     static ClipStore store;
 
     @BeforeAll
@@ -53,6 +54,7 @@ class S3EventHandlerTest {
         context = ApplicationContext.run(S3TestServer.properties(S3_MOCK, RepoFiles.model().toString()));
         handler = new S3EventHandler(context);
         s3 = context.getBean(S3Client.class);
+        bucket = new TestBucket(s3, BUCKET);
         store = context.getBean(ClipStore.class);
     }
 
@@ -65,13 +67,13 @@ class S3EventHandlerTest {
     void tagsTheClipNamedInTheSampleEventWhoseKeyIsEncoded() {
         needsTheModel();
         String key = "uploads/my clip été.wav";   // events/s3-put.json says uploads/my+clip+%C3%A9t%C3%A9.wav
-        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        bucket.put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
 
         TaggingSummary summary = handler.handleRequest(S3Events.fromFile(BUCKET), null);
 
         assertEquals(1, summary.clips().size());
         assertEquals(key, summary.clips().get(0).clip().key());
-        Map<String, String> tags = tags(key);
+        Map<String, String> tags = bucket.tags(key);
         List<String> labels = context.getBean(RecognizerProvider.class).get().labels();
         assertTrue(labels.contains(tags.get("emotion")), tags.toString());
         double confidence = Double.parseDouble(tags.get("emotion-confidence"));
@@ -95,15 +97,15 @@ class S3EventHandlerTest {
         needsTheModel();
         String wav = "uploads/batch/one.wav";
         String flac = "uploads/batch/two + three%.flac";
-        put(wav, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
-        put(flac, RepoFiles.sharedBytes(TestAudio.SAMPLE_FLAC));
+        bucket.put(wav, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        bucket.put(flac, RepoFiles.sharedBytes(TestAudio.SAMPLE_FLAC));
 
         TaggingSummary summary = handler.handleRequest(S3Events.put(BUCKET, wav, flac, "uploads/batch/gone.wav"), null);
 
         assertEquals(List.of("done", "done", "missing"), summary.clips().stream().map(ClipOutcome::status).toList());
         assertEquals(flac, summary.clips().get(1).clip().key());
-        assertTrue(tags(wav).containsKey("emotion"));
-        assertTrue(tags(flac).containsKey("emotion"));
+        assertTrue(bucket.tags(wav).containsKey("emotion"));
+        assertTrue(bucket.tags(flac).containsKey("emotion"));
         assertEquals("done", result(flac).get("status").getStringValue());
     }
 
@@ -114,7 +116,7 @@ class S3EventHandlerTest {
         List<String> keys = new ArrayList<>();
         for (CompressedClips.Clip clip : CompressedClips.ALL) {
             String key = "uploads/compressed/" + clip.name();
-            put(key, clip.bytes());
+            bucket.put(key, clip.bytes());
             keys.add(key);
         }
 
@@ -124,7 +126,7 @@ class S3EventHandlerTest {
             CompressedClips.Clip clip = CompressedClips.ALL.get(i);
             assertEquals("done", summary.clips().get(i).status(), clip.name());
             try {
-                assertEquals(recognizer.recognize(clip.bytes()).emotion(), tags(keys.get(i)).get("emotion"), clip.name());
+                assertEquals(recognizer.recognize(clip.bytes()).emotion(), bucket.tags(keys.get(i)).get("emotion"), clip.name());
             } catch (io.github.ser.audio.AudioException e) {
                 throw new AssertionError(clip.name(), e);
             }
@@ -135,7 +137,7 @@ class S3EventHandlerTest {
     void keepsTheObjectsOwnTagsAndRespectsTheTenTagLimit() {
         needsTheModel();
         String key = "uploads/tagged/crowded.wav";
-        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        bucket.put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
         List<Tag> own = new ArrayList<>();
         for (int i = 1; i <= 8; i++) {
             own.add(Tag.builder().key("team" + i).value("value " + i).build());
@@ -145,7 +147,7 @@ class S3EventHandlerTest {
 
         handler.handleRequest(S3Events.put(BUCKET, key), null);
 
-        Map<String, String> tags = tags(key);
+        Map<String, String> tags = bucket.tags(key);
         assertEquals(10, tags.size(), tags.toString());
         for (int i = 1; i <= 8; i++) {
             assertEquals("value " + i, tags.get("team" + i));
@@ -165,18 +167,18 @@ class S3EventHandlerTest {
         expected.put("uploads/bad/notes.txt", "unsupported_format");
         expected.put("uploads/bad/quiet.wav", "silent");
         expected.put("uploads/bad/blip.wav", "too_short");
-        put("uploads/bad/empty.wav", new byte[0]);
-        put("uploads/bad/truncated.wav", TestAudio.truncatedHeader());
-        put("uploads/bad/notes.txt", TestAudio.notAudio());
-        put("uploads/bad/quiet.wav", TestAudio.silence(2, 16000));
-        put("uploads/bad/blip.wav", TestAudio.wav16(new float[]{0.5f, -0.5f, 0.5f, -0.5f}, 16000));
+        bucket.put("uploads/bad/empty.wav", new byte[0]);
+        bucket.put("uploads/bad/truncated.wav", TestAudio.truncatedHeader());
+        bucket.put("uploads/bad/notes.txt", TestAudio.notAudio());
+        bucket.put("uploads/bad/quiet.wav", TestAudio.silence(2, 16000));
+        bucket.put("uploads/bad/blip.wav", TestAudio.wav16(new float[]{0.5f, -0.5f, 0.5f, -0.5f}, 16000));
 
         TaggingSummary summary = handler.handleRequest(
                 S3Events.put(BUCKET, expected.keySet().toArray(String[]::new)), null);
 
         assertEquals(List.copyOf(expected.values()), summary.clips().stream().map(ClipOutcome::detail).toList());
         expected.forEach((key, code) -> {
-            assertEquals(Map.of("emotion-status", "failed", "emotion-error", code), tags(key), key);
+            assertEquals(Map.of("emotion-status", "failed", "emotion-error", code), bucket.tags(key), key);
             JsonNode result = result(key);
             assertEquals("failed", result.get("status").getStringValue());
             assertEquals(code, result.get("error").getStringValue());
@@ -198,14 +200,14 @@ class S3EventHandlerTest {
     void reprocessingTheSameObjectGivesTheSameTags() {
         needsTheModel();
         String key = "uploads/again.wav";
-        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        bucket.put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
 
         handler.handleRequest(S3Events.put(BUCKET, key), null);
-        Map<String, String> first = tags(key);
+        Map<String, String> first = bucket.tags(key);
         String firstResult = result(key).get("processedAt").getStringValue();
         handler.handleRequest(S3Events.put(BUCKET, key), null);
 
-        assertEquals(first, tags(key));
+        assertEquals(first, bucket.tags(key));
         assertNotEquals(firstResult, result(key).get("processedAt").getStringValue());
         assertEquals(3, first.size());
     }
@@ -214,7 +216,7 @@ class S3EventHandlerTest {
     void anS3ErrorOtherThanAMissingObjectFailsTheInvocationAfterTheOtherRecords() {
         needsTheModel();
         String key = "uploads/fine-before-failure.wav";
-        put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        bucket.put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
         var event = S3Events.put(BUCKET, key);
         event.getRecords().addAll(S3Events.put("no-such-bucket", "uploads/x.wav").getRecords());
 
@@ -223,7 +225,7 @@ class S3EventHandlerTest {
         assertEquals("1 of 2 records failed", failed.getMessage());
         assertInstanceOf(StorageUnavailableException.class, failed.getSuppressed()[0]);
         assertInstanceOf(S3Exception.class, failed.getSuppressed()[0].getCause());
-        assertTrue(tags(key).containsKey("emotion"), "the healthy record was still processed");
+        assertTrue(bucket.tags(key).containsKey("emotion"), "the healthy record was still processed");
     }
 
     /** Tests that analyse audio are skipped (never faked) while there is no model artifact. */
@@ -231,15 +233,6 @@ class S3EventHandlerTest {
         RepoFiles.requireModel();
     }
 
-    private static void put(String key, byte[] bytes) {
-        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
-    }
-
-    private static Map<String, String> tags(String key) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        s3.getObjectTagging(b -> b.bucket(BUCKET).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
-        return tags;
-    }
 
     private static JsonNode result(String key) {
         return store.readResult(BUCKET, key).orElseThrow(() -> new AssertionError("no result for " + key));
