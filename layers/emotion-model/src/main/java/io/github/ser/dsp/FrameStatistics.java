@@ -73,6 +73,59 @@ public final class FrameStatistics {
         return out;
     }
 
+    /**
+     * numpy.median of a non-empty series, by selection rather than a sort: expected linear time (Wirth's
+     * partitioning; a sort takes over after 64 rounds, so no ordering of the input makes it quadratic).
+     */
+    public static double median(double[] values) {
+        double[] a = values.clone();
+        int mid = a.length / 2;
+        double upper = select(a, mid);
+        if (a.length % 2 == 1) {
+            return upper;
+        }
+        double lower = a[0];
+        for (int i = 1; i < mid; i++) {
+            lower = Math.max(lower, a[i]);
+        }
+        return 0.5 * (lower + upper);
+    }
+
+    /** Rearranges {@code a} so that {@code a[k]} is its k-th smallest value, none larger before it. */
+    private static double select(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        for (int round = 0; lo < hi; round++) {
+            if (round == 64) {
+                Arrays.sort(a, lo, hi + 1);
+                break;
+            }
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (pivot < a[j]) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = a[i];
+                    a[i++] = a[j];
+                    a[j--] = swap;
+                }
+            }
+            if (j < k) {
+                lo = i;
+            }
+            if (k < i) {
+                hi = j;
+            }
+        }
+        return a[k];
+    }
+
     public static double sortedPercentile(double[] sorted, double percent) {
         double pos = percent / 100.0 * (sorted.length - 1);
         int lo = (int) Math.floor(pos);

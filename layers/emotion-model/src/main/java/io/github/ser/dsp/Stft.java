@@ -25,10 +25,13 @@ public final class Stft {
     public static double[][] magnitude(double[][] power) {
         double[][] out = new double[power.length][];
         for (int t = 0; t < power.length; t++) {
-            out[t] = new double[power[t].length];
-            for (int k = 0; k < out[t].length; k++) {
-                out[t][k] = Math.sqrt(power[t][k]);
+            // rows in locals: a loop the JIT turns into vector square roots
+            double[] p = power[t];
+            double[] m = new double[p.length];
+            for (int k = 0; k < p.length; k++) {
+                m[k] = Math.sqrt(p[k]);
             }
+            out[t] = m;
         }
         return out;
     }

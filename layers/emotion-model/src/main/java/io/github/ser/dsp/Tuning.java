@@ -37,13 +37,10 @@ public final class Tuning {
             kHi++;
         }
         for (double[] frame : magnitude) {
-            double max = 0;
-            for (double v : frame) {
-                max = Math.max(max, v);
-            }
-            double ref = PIPTRACK_THRESHOLD * max;
+            double ref = PIPTRACK_THRESHOLD * max(frame);
             for (int k = kLo; k < kHi; k++) {
-                if (!isPeak(frame, k, ref)) {
+                // most bins lie below the threshold and cannot be peaks: rejected before the neighbours are read
+                if (frame[k] <= ref || !isPeak(frame, k, ref)) {
                     continue;
                 }
                 if (count == pitches.length) {
@@ -100,7 +97,7 @@ public final class Tuning {
         if (n == 0) {
             return 0.0;
         }
-        double threshold = median(positiveMags(pitches, mags, n));
+        double threshold = FrameStatistics.median(positiveMags(pitches, mags, n));
         double[] selected = new double[n];
         int m = 0;
         for (int i = 0; i < pitches.length; i++) {
@@ -122,11 +119,23 @@ public final class Tuning {
         return out;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+    /** Largest value of a non-negative frame; four running maxima, because one waits on its own last comparison. */
+    private static double max(double[] frame) {
+        double m0 = 0;
+        double m1 = 0;
+        double m2 = 0;
+        double m3 = 0;
+        int k = 0;
+        for (; k + 4 <= frame.length; k += 4) {
+            m0 = frame[k] > m0 ? frame[k] : m0;
+            m1 = frame[k + 1] > m1 ? frame[k + 1] : m1;
+            m2 = frame[k + 2] > m2 ? frame[k + 2] : m2;
+            m3 = frame[k + 3] > m3 ? frame[k + 3] : m3;
+        }
+        for (; k < frame.length; k++) {
+            m0 = frame[k] > m0 ? frame[k] : m0;
+        }
+        return Math.max(Math.max(m0, m1), Math.max(m2, m3));
     }
 
     /** librosa.pitch_tuning: histogram of each frequency's offset from the nearest bin, peak's left edge. */

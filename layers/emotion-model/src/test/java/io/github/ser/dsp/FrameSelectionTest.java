@@ -3,6 +3,7 @@ package io.github.ser.dsp;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The series helpers the feature sets use to keep active frames and remove constant offsets. */
 class FrameSelectionTest {
@@ -20,5 +21,37 @@ class FrameSelectionTest {
         assertArrayEquals(new double[] {-1, -10}, centred[0], 1e-12);
         assertArrayEquals(new double[] {1, 10}, centred[1], 1e-12);
         assertArrayEquals(new double[] {1, 10}, frames[0], 0, "the input is left alone");
+    }
+
+    @Test
+    void medianBySelectionEqualsTheSortedMiddle() {
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 1; n <= 40; n++) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = random.nextInt(5) == 0 ? 1.0 : random.nextGaussian(); // ties as well as distinct values
+            }
+            double[] sorted = x.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+            double[] before = x.clone();
+            assertEquals(expected, FrameStatistics.median(x), 0, "n=" + n);
+            assertArrayEquals(before, x, 0, "the input is left alone");
+        }
+    }
+
+    @Test
+    void medianOfAscendingDescendingAndConstantRuns() {
+        double[] ascending = new double[100_001];
+        for (int i = 0; i < ascending.length; i++) {
+            ascending[i] = i;
+        }
+        assertEquals(50_000, FrameStatistics.median(ascending), 0);
+        double[] descending = new double[100_000];
+        for (int i = 0; i < descending.length; i++) {
+            descending[i] = -i;
+        }
+        assertEquals(-49_999.5, FrameStatistics.median(descending), 0);
+        assertEquals(3, FrameStatistics.median(new double[] {3, 3, 3, 3}), 0);
     }
 }
