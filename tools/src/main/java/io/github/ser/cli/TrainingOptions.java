@@ -69,6 +69,12 @@ final class TrainingOptions {
                     + "microphone or a speaker's voice is no cue; clips to recognise are unchanged. Default: none.")
     GroupNormalisation normalise = TrainingDefaults.NORMALISATION;
 
+    @Option(names = "--agreed-features", defaultValue = "" + TrainingDefaults.AGREED_FEATURES, paramLabel = "N",
+            description = "Let the classifier see only the N features whose link to each emotion points the same "
+                    + "way in every training corpus (chosen from the training clips); 0 for all. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int agreedFeatures;
+
     @Option(names = "--balance", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Weight training clips so every class weighs the same (default; --no-balance to turn off).")
     boolean balance;
@@ -123,7 +129,7 @@ final class TrainingOptions {
     List<ClassifierSpec> specs() {
         MlpSettings mlp = new MlpSettings(hidden, epochs, learningRate, momentum, decay, seed, ensemble);
         return classifiers.stream().map(kind -> new ClassifierSpec(kind.trim(), mlp, balance, ignoreFeatures,
-                normalise)).toList();
+                normalise, agreedFeatures)).toList();
     }
 
     List<LabeledClip> clips() throws IOException {

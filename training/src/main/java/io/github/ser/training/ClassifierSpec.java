@@ -17,6 +17,7 @@ import weka.filters.unsupervised.attribute.Standardize;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Which Weka classifier to train. Every kind sits behind a {@code Standardize} filter (z-scores from the training
@@ -33,9 +34,11 @@ import java.util.Locale;
  * @param ignoredFeatures a regular expression of feature names the classifier does not see (removed by a Weka
  *                        filter inside the model, so the artifact's header stays the feature set's); empty for none
  * @param normalisation   what training rows are normalised within ({@link GroupNormalisation}); serving is unchanged
+ * @param agreedFeatures  when above 0, the classifier sees only this many features: those whose class effects agree
+ *                        across the training corpora ({@link CrossCorpusSelection}, chosen by {@link #forTraining})
  */
 public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasses, String ignoredFeatures,
-                             GroupNormalisation normalisation) {
+                             GroupNormalisation normalisation, int agreedFeatures) {
 
     public static final List<String> KINDS = List.of("mlp", "smo", "logistic");
 
@@ -44,9 +47,17 @@ public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasse
         ignoredFeatures = ignoredFeatures == null ? "" : ignoredFeatures;
         normalisation = normalisation == null ? GroupNormalisation.NONE : normalisation;
         java.util.regex.Pattern.compile(ignoredFeatures); // a bad expression fails here, not mid-training
+        if (agreedFeatures < 0) {
+            throw new IllegalArgumentException("agreed features must be 0 (all) or more, got " + agreedFeatures);
+        }
         if (!KINDS.contains(kind)) {
             throw new IllegalArgumentException("unknown classifier '" + kind + "', expected one of " + KINDS);
         }
+    }
+
+    public ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasses, String ignoredFeatures,
+                          GroupNormalisation normalisation) {
+        this(kind, mlp, balanceClasses, ignoredFeatures, normalisation, 0);
     }
 
     public ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasses, String ignoredFeatures) {
@@ -66,7 +77,26 @@ public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasse
     }
 
     public ClassifierSpec withSeed(int seed) {
-        return new ClassifierSpec(kind, mlp.withSeed(seed), balanceClasses, ignoredFeatures, normalisation);
+        return new ClassifierSpec(kind, mlp.withSeed(seed), balanceClasses, ignoredFeatures, normalisation,
+                agreedFeatures);
+    }
+
+    /**
+     * The spec to train on {@code train} with: with {@link #agreedFeatures}, the features outside the agreed ones
+     * join the ignored ones, chosen from these training clips alone.
+     */
+    public ClassifierSpec forTraining(FeatureTable train) {
+        if (agreedFeatures == 0) {
+            return this;
+        }
+        Set<String> keep = CrossCorpusSelection.best(train, agreedFeatures);
+        List<String> dropped = train.featureSet().names().stream().filter(n -> !keep.contains(n))
+                .map(java.util.regex.Pattern::quote).toList();
+        String expression = String.join("|", dropped);
+        if (!ignoredFeatures.isEmpty()) {
+            expression = ignoredFeatures + (expression.isEmpty() ? "" : "|" + expression);
+        }
+        return new ClassifierSpec(kind, mlp, balanceClasses, expression, normalisation, 0);
     }
 
     /** A new, untrained classifier. */
@@ -93,7 +123,9 @@ public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasse
                 + (balanceClasses ? " (class-balanced instance weights)" : "")
                 + (normalisation == GroupNormalisation.NONE ? ""
                         : " (training features normalised within each " + normalisation.name().toLowerCase(Locale.ROOT)
-                        + ")");
+                        + ")")
+                + (agreedFeatures == 0 ? "" : " (the " + agreedFeatures + " features whose class effects agree "
+                        + "across the training corpora)");
     }
 
     private Classifier base() {

@@ -155,7 +155,8 @@ public final class Evaluator {
     /** The trained classifier's distribution (over {@code labels}) for every test clip. */
     private static double[][] trainAndScore(ClassifierSpec spec, List<String> labels, FeatureTable train,
                                             FeatureTable test) throws Exception {
-        Classifier classifier = Trainer.fit(spec, Trainer.trainingInstances(spec, labels, train));
+        ClassifierSpec chosen = spec.forTraining(train);
+        Classifier classifier = Trainer.fit(chosen, Trainer.trainingInstances(chosen, labels, train));
         Instances testData = Trainer.instances(test.featureSet(), labels, test.rows(), test.clips());
         double[][] p = new double[testData.numInstances()][];
         for (int i = 0; i < p.length; i++) {

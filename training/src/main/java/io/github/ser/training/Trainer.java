@@ -42,10 +42,12 @@ public final class Trainer {
     }
 
     /** Trains on every clip of the table and describes the result in a manifest. */
-    public static ModelArtifact train(FeatureTable table, ClassifierSpec spec, Provenance provenance, Instant now) {
+    public static ModelArtifact train(FeatureTable table, ClassifierSpec requested, Provenance provenance,
+                                      Instant now) {
         if (table.size() == 0) {
             throw new IllegalArgumentException("no clips to train on");
         }
+        ClassifierSpec spec = requested.forTraining(table);
         List<String> labels = table.labels();
         Instances data = trainingInstances(spec, labels, table);
         Classifier classifier = fit(spec, data);

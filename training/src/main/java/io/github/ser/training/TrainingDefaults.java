@@ -20,6 +20,9 @@ public final class TrainingDefaults {
     /** Training features are used as they are. */
     public static final GroupNormalisation NORMALISATION = GroupNormalisation.NONE;
 
+    /** The classifier sees every feature (no cross-corpus selection). */
+    public static final int AGREED_FEATURES = 0;
+
     private TrainingDefaults() {
     }
 }
