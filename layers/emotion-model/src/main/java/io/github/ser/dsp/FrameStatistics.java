@@ -133,6 +133,33 @@ public final class FrameStatistics {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
+
+    /** Frames 0, n, 2n, ... of a series: a frame-synchronous series on a grid n times coarser. */
+    public static double[] everyNth(double[] x, int n) {
+        double[] out = new double[(x.length + n - 1) / n];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = x[j * n];
+        }
+        return out;
+    }
+
+    /** Frames 0, n, 2n, ... of a flag series. */
+    public static boolean[] everyNth(boolean[] x, int n) {
+        boolean[] out = new boolean[(x.length + n - 1) / n];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = x[j * n];
+        }
+        return out;
+    }
+
+    /** The inverse step: each value held for {@code n} frames, {@code length} frames in all (0 past the end). */
+    public static double[] repeatEach(double[] x, int n, int length) {
+        double[] out = new double[length];
+        for (int t = 0; t < length && t / n < x.length; t++) {
+            out[t] = x[t / n];
+        }
+        return out;
+    }
     /** Keeps only the values whose flag is set (flags past the end count as unset). */
     public static double[] select(double[] x, boolean[] keep) {
         double[] out = new double[x.length];

@@ -24,6 +24,17 @@ class FrameSelectionTest {
     }
 
     @Test
+    void everyNthFrameAndBackOntoTheFineGrid() {
+        assertArrayEquals(new double[] {0, 2, 4}, FrameStatistics.everyNth(new double[] {0, 1, 2, 3, 4}, 2));
+        boolean[] flags = FrameStatistics.everyNth(new boolean[] {true, false, false, true}, 2);
+        assertEquals(2, flags.length);
+        assertEquals(true, flags[0]);
+        assertEquals(false, flags[1]);
+        assertArrayEquals(new double[] {7, 7, 9, 9, 0}, FrameStatistics.repeatEach(new double[] {7, 9}, 2, 5),
+                "held for two frames, zero where the coarse series has ended");
+    }
+
+    @Test
     void medianBySelectionEqualsTheSortedMiddle() {
         java.util.Random random = new java.util.Random(7);
         for (int n = 1; n <= 40; n++) {
