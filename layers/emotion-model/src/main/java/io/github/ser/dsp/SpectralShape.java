@@ -28,55 +28,92 @@ public final class SpectralShape {
         return total;
     }
 
+    /** The frequency of every bin, Hz: a table, so that loops over bins do no int-to-double conversion. */
+    static double[] frequencies(int bins, double binHz) {
+        double[] freq = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            freq[k] = k * binHz;
+        }
+        return freq;
+    }
+
     /** Power-weighted mean frequency, Hz. */
     public static double centroid(double[] p, double binHz) {
+        return centroid(p, frequencies(p.length, binHz), total(p));
+    }
+
+    private static double centroid(double[] p, double[] freq, double total) {
         double weighted = 0;
         for (int k = 0; k < p.length; k++) {
-            weighted += k * binHz * p[k];
+            weighted += freq[k] * p[k];
         }
-        return weighted / total(p);
+        return weighted / total;
     }
 
     /** Power-weighted standard deviation of frequency around {@code centroid}, Hz. */
     public static double bandwidth(double[] p, double binHz, double centroid) {
+        return bandwidth(p, frequencies(p.length, binHz), centroid, total(p));
+    }
+
+    private static double bandwidth(double[] p, double[] freq, double centroid, double total) {
         double spread = 0;
         for (int k = 0; k < p.length; k++) {
-            double d = k * binHz - centroid;
+            double d = freq[k] - centroid;
             spread += d * d * p[k];
         }
-        return Math.sqrt(spread / total(p));
+        return Math.sqrt(spread / total);
     }
 
     /** The lowest frequency below which {@code fraction} of the power lies, Hz (Nyquist if never reached). */
     public static double rolloff(double[] p, double binHz, double fraction) {
-        double total = total(p);
+        return rolloff(p, frequencies(p.length, binHz), total(p), fraction);
+    }
+
+    private static double rolloff(double[] p, double[] freq, double total, double fraction) {
         double cumulative = 0;
         for (int k = 0; k < p.length; k++) {
             cumulative += p[k];
             if (cumulative >= fraction * total) {
-                return k * binHz;
+                return freq[k];
             }
         }
-        return (p.length - 1) * binHz;
+        return freq[p.length - 1];
     }
 
     /** Wiener entropy: geometric over arithmetic mean power; 1 for white noise, near 0 for a few harmonics. */
     public static double flatness(double[] p) {
+        return flatness(p, total(p));
+    }
+
+    private static double flatness(double[] p, double total) {
         double logSum = 0;
         for (double v : p) {
             logSum += Math.log(v + LOG_FLOOR);
         }
-        return Math.exp(logSum / p.length) / (total(p) / p.length);
+        return Math.exp(logSum / p.length) / (total / p.length);
     }
 
     /** Mean positive change of log power from {@code previous} to {@code p} (onsets, not decays). */
     public static double flux(double[] previous, double[] p) {
-        double flux = 0;
+        return fluxOfLogs(fluxLogs(previous), fluxLogs(p));
+    }
+
+    /** The log powers {@link #flux} compares. */
+    private static double[] fluxLogs(double[] p) {
+        double[] logs = new double[p.length];
         for (int k = 0; k < p.length; k++) {
-            double d = Math.log(p[k] + FLUX_FLOOR) - Math.log(previous[k] + FLUX_FLOOR);
+            logs[k] = Math.log(p[k] + FLUX_FLOOR);
+        }
+        return logs;
+    }
+
+    private static double fluxOfLogs(double[] previous, double[] logs) {
+        double flux = 0;
+        for (int k = 0; k < logs.length; k++) {
+            double d = logs[k] - previous[k];
             flux += d > 0 ? d : 0;
         }
-        return flux / p.length;
+        return flux / logs.length;
     }
 
     /** eGeMAPS's alpha ratio: energy 50-1000 Hz over 1-5 kHz, dB (more vocal effort, less tilt, lower ratio). */
@@ -94,15 +131,52 @@ public final class SpectralShape {
      * Hammarberg index dB]} from a power spectrogram {@code [frame][bin]} (flux 0 for the first frame).
      */
     public static double[][] describe(double[][] power, int sampleRate) {
-        double binHz = binHz(power[0].length, sampleRate);
-        double[][] out = new double[power.length][];
-        for (int t = 0; t < power.length; t++) {
+        boolean[] all = new boolean[power.length];
+        java.util.Arrays.fill(all, true);
+        return describe(power, sampleRate, all);
+    }
+
+    /**
+     * {@link #describe(double[][], int)} of the frames whose flag is set, in order (flags past the end count as
+     * unset): the same numbers, without the work for frames that are dropped anyway. Each frame's total, bin
+     * frequencies and band edges are computed once and its log powers serve two flux values.
+     */
+    public static double[][] describe(double[][] power, int sampleRate, boolean[] frames) {
+        int bins = power[0].length;
+        double binHz = binHz(bins, sampleRate);
+        double[] freq = frequencies(bins, binHz);
+        int[] alphaLow = band(bins, binHz, 50, 1000);
+        int[] alphaHigh = band(bins, binHz, 1000, 5000);
+        int[] peakLow = band(bins, binHz, 0, 2000);
+        int[] peakHigh = band(bins, binHz, 2000, 5000);
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        double[] logs = null; // log powers of frame t - 1, when computed
+        for (int t = 0; t < power.length && t < frames.length; t++) {
+            if (!frames[t]) {
+                logs = null;
+                continue;
+            }
             double[] p = power[t];
-            double centroid = centroid(p, binHz);
-            out[t] = new double[]{centroid, bandwidth(p, binHz, centroid), rolloff(p, binHz, 0.85), flatness(p),
-                    t == 0 ? 0 : flux(power[t - 1], p), alphaRatio(p, binHz), hammarberg(p, binHz)};
+            double total = total(p);
+            double centroid = centroid(p, freq, total);
+            double[] previous = t == 0 ? null : logs != null ? logs : fluxLogs(power[t - 1]);
+            logs = fluxLogs(p);
+            out.add(new double[]{centroid, bandwidth(p, freq, centroid, total), rolloff(p, freq, total, 0.85),
+                    flatness(p, total), t == 0 ? 0 : fluxOfLogs(previous, logs),
+                    Decibels.ratio(sum(p, alphaLow[0], alphaLow[1]), sum(p, alphaHigh[0], alphaHigh[1])),
+                    Decibels.ratio(max(p, peakLow[0], peakLow[1]), max(p, peakHigh[0], peakHigh[1]))});
         }
-        return out;
+        return out.toArray(double[][]::new);
+    }
+
+    /** The bins {@code [from, to)} of a band, as {@link #bandSum} walks them. */
+    private static int[] band(int bins, double binHz, double loHz, double hiHz) {
+        int from = (int) Math.ceil(loHz / binHz);
+        int to = from;
+        while (to < bins && to * binHz < hiHz) {
+            to++;
+        }
+        return new int[]{from, Math.max(from, to)};
     }
 
     /**
@@ -119,10 +193,7 @@ public final class SpectralShape {
         int mid = Math.min(bins, (int) Math.ceil(1000 / binHz));
         int two = Math.min(bins, (int) Math.ceil(2000 / binHz));
         int five = Math.min(bins, (int) Math.ceil(5000 / binHz));
-        double[] freq = new double[bins];
-        for (int k = 0; k < bins; k++) {
-            freq[k] = k * binHz;
-        }
+        double[] freq = frequencies(bins, binHz);
         double[][] out = new double[power.length][];
         for (int t = 0; t < power.length; t++) {
             double[] p = power[t];
@@ -143,18 +214,6 @@ public final class SpectralShape {
                     Decibels.ratio(max(p, 0, two), max(p, two, five))};
         }
         return out;
-    }
-
-    /** {@link #rolloff(double[], double, double)} given the frame's {@link #total} and bin frequencies. */
-    private static double rolloff(double[] p, double[] freq, double total, double fraction) {
-        double cumulative = 0;
-        for (int k = 0; k < p.length; k++) {
-            cumulative += p[k];
-            if (cumulative >= fraction * total) {
-                return freq[k];
-            }
-        }
-        return freq[p.length - 1];
     }
 
     private static double sum(double[] p, int from, int to) {

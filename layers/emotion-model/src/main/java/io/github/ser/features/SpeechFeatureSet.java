@@ -119,7 +119,7 @@ public final class SpeechFeatureSet implements FeatureSet {
     }
 
     private static void addSpectralShape(NamedVector v, double[][] power, boolean[] active) {
-        double[][] a = FrameStatistics.select(SpectralShape.describe(power, SAMPLE_RATE), active);
+        double[][] a = SpectralShape.describe(power, SAMPLE_RATE, active);
         String[] names = {"centroid", "bandwidth", "rolloff", "flatness", "flux", "alpha_ratio", "hammarberg"};
         double[] mean = FrameStatistics.mean(a);
         double[] std = FrameStatistics.std(a);

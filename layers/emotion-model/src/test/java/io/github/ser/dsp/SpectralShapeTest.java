@@ -82,6 +82,33 @@ class SpectralShapeTest {
         }
     }
 
+    @Test
+    void describingChosenFramesGivesTheBitsOfDescribingAllAndChoosing() {
+        Random random = new Random(4);
+        double[][] power = new double[9][257];
+        for (double[] frame : power) {
+            for (int k = 0; k < frame.length; k++) {
+                frame[k] = random.nextDouble() * Math.pow(10, random.nextInt(6));
+            }
+        }
+        boolean[] frames = {true, false, true, true, false, false, true, true, false};
+        double[][] chosen = SpectralShape.describe(power, 16_000, frames);
+        double[][] all = FrameStatistics.select(SpectralShape.describe(power, 16_000), frames);
+        assertEquals(all.length, chosen.length);
+        for (int t = 0; t < all.length; t++) {
+            assertArrayEquals(all[t], chosen[t], 0, "row " + t);
+        }
+        double binHz = SpectralShape.binHz(257, 16_000);
+        for (int t = 1; t < power.length; t++) {
+            double[] p = power[t];
+            double[] row = SpectralShape.describe(power, 16_000)[t];
+            assertEquals(SpectralShape.flux(power[t - 1], p), row[4], 0, "flux of frame " + t);
+            assertEquals(SpectralShape.centroid(p, binHz), row[0], 0);
+            assertEquals(SpectralShape.alphaRatio(p, binHz), row[5], 0);
+            assertEquals(SpectralShape.hammarberg(p, binHz), row[6], 0);
+        }
+    }
+
     private static double[] line(int bin) {
         double[] p = new double[9];
         p[bin] = 1;
