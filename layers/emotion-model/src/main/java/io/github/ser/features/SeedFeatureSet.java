@@ -59,7 +59,7 @@ public final class SeedFeatureSet implements FeatureSet {
         double[][] mel = melBank(sampleRate).apply(power);
         // the DCT is linear, so the mean of the frames' MFCC is the DCT of their mean log-mel: one transform, not one
         // per frame (measured 8% of the features' time), equal to float32 rounding
-        double[] mfccMean = dct.transform(FrameStatistics.mean(Decibels.powerToDb(mel)));
+        double[] mfccMean = dct.transform(Decibels.meanPowerToDb(mel));
         double tuning = Tuning.estimate(magnitude, sampleRate);
         double[][] chroma = Chroma.fromMagnitude(magnitude, sampleRate, tuning, N_CHROMA);
         return summarise(NamedVector.valuesOnly(), mfccMean, FrameStatistics.mean(chroma),

@@ -90,6 +90,22 @@ class DspStepsTest {
     }
 
     @Test
+    void meanPowerToDbIsTheFrameMeanOfPowerToDbAtAnyScale() {
+        java.util.Random random = new java.util.Random(7);
+        for (double scale : new double[]{1e-14, 1, 1e30}) {
+            double[][] power = new double[117][5]; // not a multiple of the frames per logarithm
+            for (double[] frame : power) {
+                for (int k = 0; k < frame.length; k++) {
+                    // 12 decades, some exact zeros: values below the top-dB floor and amin both occur
+                    frame[k] = k == 4 && random.nextBoolean() ? 0 : scale * Math.pow(10, -12 * random.nextDouble());
+                }
+            }
+            assertArrayEquals(FrameStatistics.mean(Decibels.powerToDb(power)), Decibels.meanPowerToDb(power), 1e-9,
+                    "scale " + scale);
+        }
+    }
+
+    @Test
     void dctIsOrthonormal() {
         Dct dct = new Dct(8, 8);
         double[] constant = {2, 2, 2, 2, 2, 2, 2, 2};
