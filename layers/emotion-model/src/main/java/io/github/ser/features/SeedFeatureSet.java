@@ -55,11 +55,11 @@ public final class SeedFeatureSet implements FeatureSet {
     @Override
     public double[] extract(float[] samples, int sampleRate) {
         double[][] power = stft.power(samples);
-        double[][] magnitude = Stft.magnitude(power);
         double[][] mel = melBank(sampleRate).apply(power);
         // the DCT is linear, so the mean of the frames' MFCC is the DCT of their mean log-mel: one transform, not one
         // per frame (measured 8% of the features' time), equal to float32 rounding
         double[] mfccMean = dct.transform(Decibels.meanPowerToDb(mel));
+        double[][] magnitude = Stft.magnitudeInPlace(power); // the power is not needed after the mel bank
         double tuning = Tuning.estimate(magnitude, sampleRate);
         double[][] chroma = Chroma.fromMagnitude(magnitude, sampleRate, tuning, N_CHROMA);
         return summarise(NamedVector.valuesOnly(), mfccMean, FrameStatistics.mean(chroma),
