@@ -12,6 +12,7 @@ import io.github.ser.training.FeatureTable;
 import io.github.ser.training.GroupNormalisation;
 import io.github.ser.training.LabeledClip;
 import io.github.ser.training.MlpSettings;
+import io.github.ser.model.Emotions;
 import io.github.ser.model.SpeechDecoder;
 import picocli.CommandLine.Option;
 
@@ -94,6 +95,11 @@ final class TrainingOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     boolean foldCalm;
 
+    @Option(names = "--emotions", split = ",", paramLabel = "LABEL",
+            description = "Train and test on these emotions only (after --fold-calm); clips of the others are left "
+                    + "out, and a trained model knows only these. Default: every label the corpora have.")
+    List<String> emotions = List.of();
+
     @Option(names = "--ignore-features", defaultValue = TrainingDefaults.IGNORED_FEATURES, paramLabel = "REGEX",
             description = "Feature names the classifier does not see (a regular expression; the model still takes "
                     + "the whole vector). Default: '${DEFAULT-VALUE}'.")
@@ -133,13 +139,23 @@ final class TrainingOptions {
     }
 
     List<LabeledClip> clips() throws IOException {
+        for (String emotion : emotions) {
+            if (!Emotions.ALL.contains(emotion)) {
+                throw new IllegalArgumentException("--emotions: '" + emotion + "' is not one of " + Emotions.ALL);
+            }
+        }
         List<LabeledClip> clips = new ArrayList<>();
         for (Path dir : data) {
             List<LabeledClip> found = CorpusScanner.scan(dir);
             if (found.isEmpty()) {
                 throw new IOException("no labelled clips of a known corpus layout under " + dir);
             }
-            found.forEach(c -> clips.add(foldCalm && "calm".equals(c.emotion()) ? c.relabelled("neutral") : c));
+            found.stream().map(c -> foldCalm && "calm".equals(c.emotion()) ? c.relabelled("neutral") : c)
+                    .filter(c -> emotions.isEmpty() || emotions.contains(c.emotion()))
+                    .forEach(clips::add);
+        }
+        if (clips.isEmpty()) {
+            throw new IOException("no clips of the emotions " + emotions + " under " + data);
         }
         List<Augmentation> pool = Augmentation.parseList(augment);
         List<LabeledClip> augmented = new ArrayList<>(clips);

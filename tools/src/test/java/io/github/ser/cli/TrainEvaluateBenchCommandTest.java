@@ -134,6 +134,25 @@ class TrainEvaluateBenchCommandTest {
     }
 
     @Test
+    void emotionsLeaveTheOtherClipsOutOfTrainingAndTests() throws IOException {
+        Path folds = Files.writeString(dir.resolve("folds-four.json"), "{\"test_actors\": [[1], [2]]}");
+        Path report = dir.resolve("four/report.json");
+
+        CliRun run = CliRun.of(concat(new String[] {"evaluate", "--data", ravdess.toString(), "--folds",
+                folds.toString(), "--protocol", "speaker", "--emotions", "angry,happy,neutral,sad",
+                "--report", report.toString()}));
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode si = JSON.readTree(report.toFile()).get("speakerIndependent");
+        assertEquals("[\"neutral\",\"happy\",\"sad\",\"angry\"]", si.get("labels").toString());
+        assertEquals(2 * (4 + 8 + 8 + 8), si.get("predictions").asInt(), "per actor 4 neutral, 8 of each other");
+
+        CliRun bad = CliRun.of("evaluate", "--data", ravdess.toString(), "--emotions", "angry,bored");
+        assertEquals(SerCli.CANNOT_RUN, bad.exit());
+        assertTrue(bad.err().contains("'bored' is not one of"), bad.err());
+    }
+
+    @Test
     void evaluateComparesClassifiersOnTheSameFeatures() throws IOException {
         Path report = dir.resolve("compare.json");
 
