@@ -122,6 +122,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** "ECE before / after (temperature)", or "-" when there was nothing to fit the temperature on. */
+    private static String check(EvaluationReport.CalibrationCheck check) {
+        return check == null ? "-"
+                : String.format("%.3f / %.3f (%.2f)", check.eceBefore(), check.eceAfter(), check.temperature());
+    }
+
     static void print(EvaluationReport r, PrintStream out) {
         out.printf("Feature set %s v%d; classifier %s%n", r.featureSet(), r.featureSetVersion(), r.classifier());
         out.printf("Clips %s; features %.0f s, training and testing %.0f s%n", r.clips(), r.featureSeconds(),
@@ -132,11 +138,15 @@ final class EvaluateCommand implements Callable<Integer> {
                     si.predictions());
             out.printf("  accuracy %s   UA %s   (Python prototype, seed features: 39.0%% / 37.4%%)%n",
                     Table.percent(si.accuracy()), Table.percent(si.ua()));
-            out.println("  fold  test actors        train  test  accuracy      UA");
+            out.println("  fold  test actors        train  test  accuracy      UA   ECE before/after (T)");
             for (EvaluationReport.Fold f : si.folds()) {
-                out.printf("  %4d  %-17s %6d %5d    %s  %s%n", f.fold(), f.testActors().stream().map(String::valueOf)
-                        .collect(Collectors.joining(",")), f.trainClips(), f.testClips(),
-                        Table.percent(f.accuracy()), Table.percent(f.ua()));
+                out.printf("  %4d  %-17s %6d %5d    %s  %s   %s%n", f.fold(), f.testActors().stream()
+                        .map(String::valueOf).collect(Collectors.joining(",")), f.trainClips(), f.testClips(),
+                        Table.percent(f.accuracy()), Table.percent(f.ua()), check(f.calibration()));
+            }
+            if (si.calibration() != null) {
+                out.printf("  calibration from all test predictions: temperature %.3f, uncertain below %.2f%n",
+                        si.calibration().temperature(), si.calibration().uncertainBelow());
             }
             out.println("  recall per class:");
             si.perClassRecall().forEach((label, recall) -> out.printf("    %-10s %s%n", label, Table.percent(recall)));
@@ -157,9 +167,7 @@ final class EvaluateCommand implements Callable<Integer> {
             for (EvaluationReport.HeldOutCorpus c : loco.perCorpus()) {
                 EvaluationReport.CalibrationCheck check = c.calibration();
                 out.printf("  %-9s %7d    %s  %s  %s   %s%n", c.corpus(), c.clips(),
-                        Table.percent(c.accuracy()), Table.percent(c.ua()), Table.percent(c.ua4()),
-                        check == null ? "-" : String.format("%.3f / %.3f (%.2f)", check.eceBefore(),
-                                check.eceAfter(), check.temperature()));
+                        Table.percent(c.accuracy()), Table.percent(c.ua()), Table.percent(c.ua4()), check(check));
             }
             out.printf("  calibration from all held-out predictions: temperature %.3f, uncertain below %.2f%n",
                     loco.calibration().temperature(), loco.calibration().uncertainBelow());

@@ -37,7 +37,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--metrics", paramLabel = "REPORT",
             description = "An `ser evaluate --report` file (same recipe; repeatable, e.g. one per protocol) whose "
-                    + "summary the model carries; a report's leave-one-corpus-out predictions calibrate its confidence.")
+                    + "summary the model carries; its held-out predictions (leave-one-corpus-out if it has them, else "
+                    + "speaker-independent) calibrate the model's confidence.")
     List<Path> metrics = new ArrayList<>();
 
     @Override
@@ -59,10 +60,21 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The report's calibration (fitted on its leave-one-corpus-out predictions), or null. */
+    /**
+     * The report's calibration: fitted on its leave-one-corpus-out predictions (other corpora are the harder
+     * unheard voices), else on its speaker-independent ones; null when it has neither.
+     */
     private static Calibration calibration(JsonNode report) throws IOException {
-        JsonNode c = report == null ? null : report.path("leaveOneCorpusOut").path("calibration");
-        return c == null || !c.isObject() ? null : Json.MAPPER.treeToValue(c, Calibration.class);
+        if (report == null) {
+            return null;
+        }
+        for (String protocol : List.of("leaveOneCorpusOut", "speakerIndependent")) {
+            JsonNode c = report.path(protocol).path("calibration");
+            if (c.isObject()) {
+                return Json.MAPPER.treeToValue(c, Calibration.class);
+            }
+        }
+        return null;
     }
 
     /** The reports' protocol results side by side (a later report's protocol replaces an earlier one's). */

@@ -75,6 +75,8 @@ class TrainEvaluateBenchCommandTest {
         assertEquals(260, si.get("folds").get(0).get("trainClips").asInt()); // actor 2 + TESS
         assertEquals(8, si.get("confusion").size());
         assertEquals(Emotions.ALL.size(), si.get("labels").size());
+        assertTrue(si.get("calibration").get("temperature").asDouble() > 0);
+        assertFraction(si.get("folds").get(0).get("calibration").get("eceAfter"));
         JsonNode seed = r.get("seedProtocol");
         assertFraction(seed.get("accuracy"));
         assertFraction(seed.get("ua"));
@@ -131,6 +133,15 @@ class TrainEvaluateBenchCommandTest {
         assertEquals(180, si.get("folds").get(0).get("trainClips").asInt(), "actor 2 at speeds 1, 0.9 and 1.1");
         assertTrue(si.get("labels").toString().contains("calm"), "--no-fold-calm keeps calm a class");
         assertTrue(r.get("classifier").asText().contains("weka.classifiers.meta.Vote"), r.get("classifier").asText());
+
+        Path model = dir.resolve("aug/model.zip");
+        CliRun train = CliRun.of("train", "--data", ravdess.toString(), "--features", "seed", "--hidden", "4",
+                "--epochs", "5", "--ensemble", "2", "--augment", "speed:0.9,speed:1.1", "--copies", "2",
+                "--no-fold-calm", "--cache", "none", "--out", model.toString(), "--metrics", report.toString());
+        assertEquals(0, train.exit(), train.err());
+        assertEquals(si.get("calibration").get("temperature").asDouble(),
+                ModelArtifact.load(model).calibration().temperature(), 1e-12,
+                "without leave-one-corpus-out, the speaker-independent predictions calibrate");
     }
 
     @Test

@@ -48,13 +48,16 @@ public record EvaluationReport(String featureSet,
      * @param labels         class order of {@code confusion}
      * @param predictions    number of test predictions pooled
      * @param confusion      {@code confusion[true][predicted]}
+     * @param calibration    temperature and uncertainty threshold fitted on all test predictions pooled
      */
     public record SpeakerIndependent(String protocol, double accuracy, double ua, Map<String, Double> perClassRecall,
-                                     List<String> labels, int predictions, int[][] confusion, List<Fold> folds) {
+                                     List<String> labels, int predictions, int[][] confusion, List<Fold> folds,
+                                     io.github.ser.model.Calibration calibration) {
     }
 
+    /** @param calibration ECE on this fold before and after a temperature fitted on the other folds */
     public record Fold(int fold, List<Integer> testActors, int trainClips, int testClips, double accuracy,
-                       double ua) {
+                       double ua, CalibrationCheck calibration) {
     }
 
     /**
@@ -109,7 +112,7 @@ public record EvaluationReport(String featureSet,
         copy(report, summary, List.of("featureSet", "featureSetVersion", "classifier", "createdAt"));
         if (report.path("speakerIndependent").isObject()) {
             copy(report.get("speakerIndependent"), summary.putObject("speakerIndependent"),
-                    List.of("protocol", "accuracy", "ua", "perClassRecall", "labels", "confusion"));
+                    List.of("protocol", "accuracy", "ua", "perClassRecall", "labels", "confusion", "calibration"));
         }
         JsonNode loco = report.path("leaveOneCorpusOut");
         if (loco.isObject()) {

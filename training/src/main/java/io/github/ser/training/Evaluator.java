@@ -44,7 +44,9 @@ public final class Evaluator {
 
     /**
      * Each fold tests on the original recordings of its RAVDESS actors and trains on all other clips of the table
-     * (other actors and their augmented copies, and every clip of other corpora such as TESS). Scores are pooled over all test predictions.
+     * (other actors and their augmented copies, and every clip of other corpora such as TESS). Scores are pooled over
+     * all test predictions. The held-out distributions also calibrate, as in {@link #leaveOneCorpusOut}: each fold's
+     * error is measured under a temperature fitted on the other folds, and the model's calibration is fitted on all.
      */
     public EvaluationReport.SpeakerIndependent speakerIndependent(FeatureTable table, RavdessFolds folds)
             throws InterruptedException {
@@ -59,37 +61,39 @@ public final class Evaluator {
                 FeatureTable test = table.filter(isTest.and(LabeledClip::isOriginal));
                 if (test.size() == 0) { // e.g. a subset of RAVDESS without these actors
                     progress.accept("fold " + (fold + 1) + ": no clips of actors " + actors + ", skipped");
-                    return new FoldOutcome(train.size(), new int[0], new int[0]);
+                    return new FoldOutcome(fold, train.size(), test, new double[0][]);
                 }
-                int[] predicted = trainAndPredict(spec, labels, train, test);
+                double[][] p = trainAndScore(spec, labels, train, test);
                 progress.accept("fold " + (fold + 1) + "/" + folds.size() + " done");
-                return new FoldOutcome(train.size(), truth(labels, test), predicted);
+                return new FoldOutcome(fold, train.size(), test, p);
             });
         }
-        List<FoldOutcome> outcomes = runAll(tasks);
+        List<FoldOutcome> outcomes = runAll(tasks).stream().filter(o -> o.test().size() > 0).toList();
+        List<double[][]> scored = outcomes.stream().map(FoldOutcome::probabilities).toList();
+        List<FeatureTable> tests = outcomes.stream().map(FoldOutcome::test).toList();
+        List<double[]> allP = new ArrayList<>();
         List<Integer> allTruth = new ArrayList<>();
-        List<Integer> allPredicted = new ArrayList<>();
         List<EvaluationReport.Fold> foldReports = new ArrayList<>();
-        for (int f = 0; f < outcomes.size(); f++) {
-            FoldOutcome o = outcomes.get(f);
-            if (o.truth().length == 0) {
-                continue;
-            }
-            Scores s = Scores.of(labels, o.truth(), o.predicted());
-            foldReports.add(new EvaluationReport.Fold(f + 1, folds.testActors().get(f), o.trainClips(),
-                    o.truth().length, s.accuracy(), s.ua()));
-            for (int i = 0; i < o.truth().length; i++) {
-                allTruth.add(o.truth()[i]);
-                allPredicted.add(o.predicted()[i]);
+        for (int k = 0; k < outcomes.size(); k++) {
+            FoldOutcome o = outcomes.get(k);
+            int[] truth = truth(labels, o.test());
+            Scores s = Scores.of(labels, truth, argmaxes(o.probabilities()));
+            foldReports.add(new EvaluationReport.Fold(o.fold() + 1, folds.testActors().get(o.fold()), o.trainClips(),
+                    truth.length, s.accuracy(), s.ua(), calibrationOnHeldOut(scored, tests, labels, k)));
+            allP.addAll(List.of(o.probabilities()));
+            for (int t : truth) {
+                allTruth.add(t);
             }
         }
-        Scores pooled = Scores.of(labels, toArray(allTruth), toArray(allPredicted));
+        double[][] pooledP = allP.toArray(double[][]::new);
+        int[] pooledTruth = toArray(allTruth);
+        Scores pooled = Scores.of(labels, pooledTruth, argmaxes(pooledP));
         return new EvaluationReport.SpeakerIndependent(
                 "RAVDESS speaker-independent " + folds.size() + "-fold CV (test actors from ravdess-folds.json; "
                         + "training = other actors + all non-RAVDESS clips), " + labels.size()
                         + " classes, pooled over all test predictions",
                 pooled.accuracy(), pooled.ua(), pooled.perClassRecall(), labels, pooled.count(),
-                pooled.confusion(), foldReports);
+                pooled.confusion(), foldReports, pooledP.length == 0 ? null : CalibrationFit.fit(pooledP, pooledTruth));
     }
 
     /**
@@ -333,6 +337,6 @@ public final class Evaluator {
         return values.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private record FoldOutcome(int trainClips, int[] truth, int[] predicted) {
+    private record FoldOutcome(int fold, int trainClips, FeatureTable test, double[][] probabilities) {
     }
 }
