@@ -67,6 +67,7 @@ final class PredictCommand implements Callable<Integer> {
         json.put("file", file.toString());
         json.put("emotion", p.emotion());
         json.put("confidence", p.confidence());
+        json.put("uncertain", p.uncertain());
         json.put("probabilities", p.probabilities());
         json.put("durationSeconds", p.durationSeconds());
         json.put("model", p.model());
@@ -87,7 +88,7 @@ final class PredictCommand implements Callable<Integer> {
     private static String row(Path file, Prediction p) {
         StringBuilder s = new StringBuilder(String.format("%-44s %-10s %5.1f%% %8.2f  %s",
                 Table.fit(file.toString(), 44), p.emotion(), 100 * p.confidence(), p.durationSeconds(),
-                Table.runnersUp(p.probabilities(), p.emotion(), 2)));
+                Table.runnersUp(p.probabilities(), p.emotion(), 2) + (p.uncertain() ? "  (not sure)" : "")));
         if (p.segments() != null) {
             for (SegmentPrediction seg : p.segments()) {
                 s.append(String.format("%n  %6.2f-%6.2f s %-27s %-10s %5.1f%%", seg.startSeconds(), seg.endSeconds(),
