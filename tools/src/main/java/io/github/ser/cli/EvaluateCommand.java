@@ -2,6 +2,7 @@ package io.github.ser.cli;
 
 import io.github.ser.features.FeatureSet;
 import io.github.ser.training.ClassifierSpec;
+import io.github.ser.model.Calibration;
 import io.github.ser.training.EvaluationReport;
 import io.github.ser.training.Evaluator;
 import io.github.ser.training.FeatureTable;
@@ -128,6 +129,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 : String.format("%.3f / %.3f (%.2f)", check.eceBefore(), check.eceAfter(), check.temperature());
     }
 
+    /** The calibration a model trained with this report would carry, fitted on all its {@code which} predictions. */
+    private static String calibration(String which, Calibration c) {
+        return String.format("  calibration from all %s predictions: temperature %.3f, uncertain below %.2f", which,
+                c.temperature(), c.uncertainBelow());
+    }
+
     static void print(EvaluationReport r, PrintStream out) {
         out.printf("Feature set %s v%d; classifier %s%n", r.featureSet(), r.featureSetVersion(), r.classifier());
         out.printf("Clips %s; features %.0f s, training and testing %.0f s%n", r.clips(), r.featureSeconds(),
@@ -145,8 +152,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         Table.percent(f.accuracy()), Table.percent(f.ua()), check(f.calibration()));
             }
             if (si.calibration() != null) {
-                out.printf("  calibration from all test predictions: temperature %.3f, uncertain below %.2f%n",
-                        si.calibration().temperature(), si.calibration().uncertainBelow());
+                out.println(calibration("test", si.calibration()));
             }
             out.println("  recall per class:");
             si.perClassRecall().forEach((label, recall) -> out.printf("    %-10s %s%n", label, Table.percent(recall)));
@@ -169,8 +175,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 out.printf("  %-9s %7d    %s  %s  %s   %s%n", c.corpus(), c.clips(),
                         Table.percent(c.accuracy()), Table.percent(c.ua()), Table.percent(c.ua4()), check(check));
             }
-            out.printf("  calibration from all held-out predictions: temperature %.3f, uncertain below %.2f%n",
-                    loco.calibration().temperature(), loco.calibration().uncertainBelow());
+            out.println(calibration("held-out", loco.calibration()));
         }
         EvaluationReport.SeedProtocol sp = r.seedProtocol();
         if (sp != null) {

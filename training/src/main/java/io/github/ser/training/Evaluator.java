@@ -71,8 +71,6 @@ public final class Evaluator {
         List<FoldOutcome> outcomes = runAll(tasks).stream().filter(o -> o.test().size() > 0).toList();
         List<double[][]> scored = outcomes.stream().map(FoldOutcome::probabilities).toList();
         List<FeatureTable> tests = outcomes.stream().map(FoldOutcome::test).toList();
-        List<double[]> allP = new ArrayList<>();
-        List<Integer> allTruth = new ArrayList<>();
         List<EvaluationReport.Fold> foldReports = new ArrayList<>();
         for (int k = 0; k < outcomes.size(); k++) {
             FoldOutcome o = outcomes.get(k);
@@ -80,20 +78,16 @@ public final class Evaluator {
             Scores s = Scores.of(labels, truth, argmaxes(o.probabilities()));
             foldReports.add(new EvaluationReport.Fold(o.fold() + 1, folds.testActors().get(o.fold()), o.trainClips(),
                     truth.length, s.accuracy(), s.ua(), calibrationOnHeldOut(scored, tests, labels, k)));
-            allP.addAll(List.of(o.probabilities()));
-            for (int t : truth) {
-                allTruth.add(t);
-            }
         }
-        double[][] pooledP = allP.toArray(double[][]::new);
-        int[] pooledTruth = toArray(allTruth);
-        Scores pooled = Scores.of(labels, pooledTruth, argmaxes(pooledP));
+        Pooled all = pool(scored, tests, labels, -1);
+        Scores pooled = Scores.of(labels, all.truth(), argmaxes(all.probabilities()));
         return new EvaluationReport.SpeakerIndependent(
                 "RAVDESS speaker-independent " + folds.size() + "-fold CV (test actors from ravdess-folds.json; "
                         + "training = other actors + all non-RAVDESS clips), " + labels.size()
                         + " classes, pooled over all test predictions",
                 pooled.accuracy(), pooled.ua(), pooled.perClassRecall(), labels, pooled.count(),
-                pooled.confusion(), foldReports, pooledP.length == 0 ? null : CalibrationFit.fit(pooledP, pooledTruth));
+                pooled.confusion(), foldReports,
+                all.truth().length == 0 ? null : CalibrationFit.fit(all.probabilities(), all.truth()));
     }
 
     /**
@@ -227,16 +221,7 @@ public final class Evaluator {
         }
         double ua4 = perCorpus.stream().mapToDouble(EvaluationReport.HeldOutCorpus::ua4).average().orElse(0);
         double ua = perCorpus.stream().mapToDouble(EvaluationReport.HeldOutCorpus::ua).average().orElse(0);
-        List<double[]> pooled = new ArrayList<>();
-        List<Integer> pooledTruth = new ArrayList<>();
-        for (int k = 0; k < corpora.size(); k++) {
-            pooled.addAll(List.of(scored.get(k)));
-            for (int t : truth(labels, tests.get(k))) {
-                pooledTruth.add(t);
-            }
-        }
-        double[][] allP = pooled.toArray(double[][]::new);
-        int[] allTruth = toArray(pooledTruth);
+        Pooled all = pool(scored, tests, labels, -1);
         return new EvaluationReport.LeaveOneCorpusOut(
                 "leave-one-corpus-out over " + corpora + ": train on all the other corpora"
                         + (trainingCorpora.isEmpty() ? "" : " among " + new TreeSet<>(trainingCorpora))
@@ -244,7 +229,7 @@ public final class Evaluator {
                         + "ua4 = UA over angry/happy/neutral/sad with argmax "
                         + "over those four probabilities; mean = unweighted mean over corpora",
                 perCorpus, new EvaluationReport.CorpusMean(ua4, ua), labels,
-                CalibrationFit.fit(allP, allTruth), allP, allTruth);
+                CalibrationFit.fit(all.probabilities(), all.truth()), all.probabilities(), all.truth());
     }
 
     /**
@@ -257,18 +242,8 @@ public final class Evaluator {
         if (scored.size() < 2) {
             return null;
         }
-        List<double[]> others = new ArrayList<>();
-        List<Integer> othersTruth = new ArrayList<>();
-        for (int j = 0; j < scored.size(); j++) {
-            if (j != k) {
-                others.addAll(List.of(scored.get(j)));
-                for (int t : truth(labels, tests.get(j))) {
-                    othersTruth.add(t);
-                }
-            }
-        }
-        io.github.ser.model.Calibration c = CalibrationFit.fit(others.toArray(double[][]::new),
-                toArray(othersTruth));
+        Pooled others = pool(scored, tests, labels, k);
+        io.github.ser.model.Calibration c = CalibrationFit.fit(others.probabilities(), others.truth());
         double[][] p = scored.get(k);
         double[][] calibrated = new double[p.length][];
         for (int i = 0; i < p.length; i++) {
@@ -278,6 +253,25 @@ public final class Evaluator {
         return new EvaluationReport.CalibrationCheck(c.temperature(),
                 CalibrationFit.expectedCalibrationError(p, truth),
                 CalibrationFit.expectedCalibrationError(calibrated, truth));
+    }
+
+    /** Held-out distributions of several groups (folds, corpora) in one list, with their true label indices. */
+    private record Pooled(double[][] probabilities, int[] truth) {
+    }
+
+    /** Every group's distributions and truths but group {@code skip}'s (-1 for none), in group order. */
+    private static Pooled pool(List<double[][]> scored, List<FeatureTable> tests, List<String> labels, int skip) {
+        List<double[]> p = new ArrayList<>();
+        List<Integer> truth = new ArrayList<>();
+        for (int j = 0; j < scored.size(); j++) {
+            if (j != skip) {
+                p.addAll(List.of(scored.get(j)));
+                for (int t : truth(labels, tests.get(j))) {
+                    truth.add(t);
+                }
+            }
+        }
+        return new Pooled(p.toArray(double[][]::new), toArray(truth));
     }
 
     /** The four emotions every corpus has (TurEV-DB's calm counts as neutral when calm is folded). */
