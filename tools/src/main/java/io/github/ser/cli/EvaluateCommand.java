@@ -8,6 +8,7 @@ import io.github.ser.training.Evaluator;
 import io.github.ser.training.FeatureTable;
 import io.github.ser.training.LabeledClip;
 import io.github.ser.training.RavdessFolds;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,13 +35,32 @@ import java.util.stream.IntStream;
         + "prototype's 4-class random-split protocol.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    enum Protocol { speaker, corpus, seed, all }
+    /** The protocols; {@code corpus-phone} on the command line for {@link #corpus_phone}. */
+    enum Protocol {
+        speaker, corpus, corpus_phone, seed, all;
+
+        @Override
+        public String toString() {
+            return name().replace('_', '-');
+        }
+    }
+
+    /** Reads a protocol as written ({@code corpus-phone}). */
+    static final class ProtocolConverter implements CommandLine.ITypeConverter<Protocol> {
+        @Override
+        public Protocol convert(String value) {
+            return Protocol.valueOf(value.trim().replace('-', '_'));
+        }
+    }
 
     @Mixin
     TrainingOptions options;
 
     @Option(names = "--protocol", defaultValue = "all", split = ",", paramLabel = "P",
-            description = "speaker, corpus, seed or all (comma-separated). Default: ${DEFAULT-VALUE}.")
+            converter = ProtocolConverter.class,
+            description = "speaker, corpus (leave-one-corpus-out), corpus-phone (the same with every test clip "
+                    + "degraded as through a phone in a noisy room), seed or all (comma-separated). "
+                    + "Default: ${DEFAULT-VALUE}.")
     List<Protocol> protocols;
 
     @Option(names = "--folds", paramLabel = "FILE",
@@ -67,6 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
         RavdessFolds foldSet = !runs(Protocol.speaker) ? null
                 : RavdessFolds.load(folds != null ? folds : SerPaths.defaultFolds());
         FeatureTable table = options.extract(featureSet);
+        FeatureTable phoneTests = runs(Protocol.corpus_phone) ? options.extractPhoneTests(featureSet) : null;
         if ((runs(Protocol.speaker) || runs(Protocol.seed))
                 && table.clips().stream().noneMatch(c -> LabeledClip.RAVDESS.equals(c.corpus()))) {
             throw new IOException("no RAVDESS clips among --data: the speaker and seed protocols test on RAVDESS");
@@ -74,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
         double extractSeconds = (System.nanoTime() - start) / 1e9;
         List<EvaluationReport> results = new ArrayList<>();
         for (ClassifierSpec spec : specs) {
-            results.add(evaluate(table, spec, foldSet, extractSeconds));
+            results.add(evaluate(table, phoneTests, spec, foldSet, extractSeconds));
             print(results.get(results.size() - 1), System.out);
         }
         EvaluationReport result = results.get(0);
@@ -89,20 +110,34 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private EvaluationReport evaluate(FeatureTable table, ClassifierSpec spec, RavdessFolds foldSet,
+    private EvaluationReport evaluate(FeatureTable table, FeatureTable phoneTests, ClassifierSpec spec,
+                                      RavdessFolds foldSet,
                                       double extractSeconds) throws InterruptedException {
         long start = System.nanoTime();
         System.err.println("evaluating " + spec.describe());
         Evaluator evaluator = new Evaluator(spec, options.threads, System.err::println);
         EvaluationReport.SpeakerIndependent si = foldSet == null ? null : evaluator.speakerIndependent(table, foldSet);
-        EvaluationReport.LeaveOneCorpusOut loco = !runs(Protocol.corpus) ? null
-                : evaluator.leaveOneCorpusOut(table, trainCorpora);
+        // one model per held-out corpus, scored clean and phone-degraded as asked
+        List<Evaluator.TestCondition> conditions = new ArrayList<>();
+        if (runs(Protocol.corpus)) {
+            conditions.add(new Evaluator.TestCondition("", table.filter(LabeledClip::isOriginal)));
+        }
+        if (phoneTests != null) {
+            conditions.add(new Evaluator.TestCondition(" degraded as through a phone in a noisy room "
+                    + "(PhoneDegradation: synthetic room, 5-20 dB noise, gain and clipping, narrowband or codec band)",
+                    phoneTests));
+        }
+        List<EvaluationReport.LeaveOneCorpusOut> corpusResults = conditions.isEmpty() ? List.of()
+                : evaluator.leaveOneCorpusOut(table, conditions, trainCorpora);
+        EvaluationReport.LeaveOneCorpusOut loco = runs(Protocol.corpus) ? corpusResults.get(0) : null;
+        EvaluationReport.LeaveOneCorpusOut phone = phoneTests == null ? null
+                : corpusResults.get(corpusResults.size() - 1);
         EvaluationReport.SeedProtocol sp = !runs(Protocol.seed) ? null
                 : evaluator.seedProtocol(table, IntStream.range(0, seeds).boxed().toList());
         Map<String, Integer> clips = table.clips().stream().filter(LabeledClip::isOriginal)
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.summingInt(c -> 1)));
         FeatureSet featureSet = table.featureSet();
-        return new EvaluationReport(featureSet.name(), featureSet.version(), spec.describe(), clips, si, sp, loco,
+        return new EvaluationReport(featureSet.name(), featureSet.version(), spec.describe(), clips, si, sp, loco, phone,
                 Instant.now().toString(), extractSeconds, (System.nanoTime() - start) / 1e9, null);
     }
 
@@ -165,18 +200,9 @@ final class EvaluateCommand implements Callable<Integer> {
                         .mapToObj(n -> String.format("%5d", n)).collect(Collectors.joining()));
             }
         }
-        EvaluationReport.LeaveOneCorpusOut loco = r.leaveOneCorpusOut();
-        if (loco != null) {
-            out.printf("%nLeave-one-corpus-out: mean UA4 %s   mean UA %s%n", Table.percent(loco.mean().ua4()),
-                    Table.percent(loco.mean().ua()));
-            out.println("  held out    clips   accuracy      UA     UA4   ECE before/after (T)");
-            for (EvaluationReport.HeldOutCorpus c : loco.perCorpus()) {
-                EvaluationReport.CalibrationCheck check = c.calibration();
-                out.printf("  %-9s %7d    %s  %s  %s   %s%n", c.corpus(), c.clips(),
-                        Table.percent(c.accuracy()), Table.percent(c.ua()), Table.percent(c.ua4()), check(check));
-            }
-            out.println(calibration("held-out", loco.calibration()));
-        }
+        printCorpora("Leave-one-corpus-out", r.leaveOneCorpusOut(), out);
+        printCorpora("Leave-one-corpus-out, test clips through a phone in a noisy room", r.leaveOneCorpusOutPhone(),
+                out);
         EvaluationReport.SeedProtocol sp = r.seedProtocol();
         if (sp != null) {
             out.printf("%nPrototype protocol: %s, %d seeds%n", sp.protocol(), sp.seeds().size());
@@ -186,5 +212,19 @@ final class EvaluateCommand implements Callable<Integer> {
             out.println("  seeds: " + sp.seeds().stream().map(s -> s.seed() + ":" + Table.percent(s.accuracy()).trim())
                     .collect(Collectors.joining("  ")));
         }
+    }
+
+    private static void printCorpora(String title, EvaluationReport.LeaveOneCorpusOut loco, PrintStream out) {
+        if (loco == null) {
+            return;
+        }
+        out.printf("%n%s: mean UA4 %s   mean UA %s%n", title, Table.percent(loco.mean().ua4()),
+                Table.percent(loco.mean().ua()));
+        out.println("  held out    clips   accuracy      UA     UA4   ECE before/after (T)");
+        for (EvaluationReport.HeldOutCorpus c : loco.perCorpus()) {
+            out.printf("  %-9s %7d    %s  %s  %s   %s%n", c.corpus(), c.clips(),
+                    Table.percent(c.accuracy()), Table.percent(c.ua()), Table.percent(c.ua4()), check(c.calibration()));
+        }
+        out.println(calibration("held-out", loco.calibration()));
     }
 }

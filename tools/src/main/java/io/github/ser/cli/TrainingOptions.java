@@ -138,7 +138,8 @@ final class TrainingOptions {
                 normalise, agreedFeatures)).toList();
     }
 
-    List<LabeledClip> clips() throws IOException {
+    /** Every labelled recording under {@code --data} (calm folded and emotions chosen as asked), without copies. */
+    List<LabeledClip> recordings() throws IOException {
         for (String emotion : emotions) {
             if (!Emotions.ALL.contains(emotion)) {
                 throw new IllegalArgumentException("--emotions: '" + emotion + "' is not one of " + Emotions.ALL);
@@ -157,7 +158,13 @@ final class TrainingOptions {
         if (clips.isEmpty()) {
             throw new IOException("no clips of the emotions " + emotions + " under " + data);
         }
-        List<Augmentation> pool = Augmentation.parseList(augment);
+        return clips;
+    }
+
+    /** The recordings and their augmented training copies. */
+    List<LabeledClip> clips() throws IOException {
+        List<LabeledClip> clips = recordings();
+        List<Augmentation> pool = Augmentation.forTraining(augment);
         List<LabeledClip> augmented = new ArrayList<>(clips);
         for (LabeledClip clip : clips) {
             for (Augmentation a : Augmentation.choose(pool, copies <= 0 ? pool.size() : copies, clip.file())) {
@@ -191,6 +198,17 @@ final class TrainingOptions {
         System.err.println("clips: " + perCorpus + " + " + clips.stream().filter(c -> !c.isOriginal()).count()
                 + " augmented training copies; feature set " + featureSet.name() + " v"
                 + featureSet.version() + " (" + featureSet.names().size() + " numbers)");
+        return extract(featureSet, clips);
+    }
+
+    /** The recordings as the phone protocol tests them ({@link Augmentation#PHONE_TEST}): test data only. */
+    FeatureTable extractPhoneTests(FeatureSet featureSet) throws IOException, InterruptedException {
+        System.err.println("phone-degraded test copies of every recording");
+        return extract(featureSet, recordings().stream().map(c -> c.augmented(Augmentation.PHONE_TEST)).toList());
+    }
+
+    private FeatureTable extract(FeatureSet featureSet, List<LabeledClip> clips)
+            throws IOException, InterruptedException {
         FeatureTable table;
         try (FeatureCache featureCache = openCache(featureSet)) {
             table = FeatureTable.extract(clips, featureSet,

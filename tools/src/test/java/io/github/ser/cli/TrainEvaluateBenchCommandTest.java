@@ -92,6 +92,13 @@ class TrainEvaluateBenchCommandTest {
         assertFraction(loco.get("perCorpus").get(0).get("calibration").get("eceBefore"));
         assertTrue(loco.get("calibration").get("temperature").asDouble() > 0);
         assertTrue(evaluate.out().contains("Leave-one-corpus-out: mean UA4"), evaluate.out());
+        // the same models, scored on every recording as a phone in a noisy room hears it
+        JsonNode phone = r.get("leaveOneCorpusOutPhone");
+        assertEquals(List.of("ravdess", "tess"), phone.get("perCorpus").findValuesAsText("corpus"));
+        assertEquals(200, phone.get("perCorpus").get(1).get("clips").asInt());
+        assertFraction(phone.get("mean").get("ua4"));
+        assertTrue(phone.get("protocol").asText().contains("phone"), phone.get("protocol").asText());
+        assertTrue(evaluate.out().contains("through a phone in a noisy room: mean UA4"), evaluate.out());
 
         Path model = dir.resolve("trained/model.zip");
         CliRun train = CliRun.of(concat(new String[] {"train", "--data", ravdess.toString(), "--data",
@@ -107,6 +114,8 @@ class TrainEvaluateBenchCommandTest {
         assertEquals(r.get("classifier").asText(), artifact.manifest().classifier());
         assertEquals(loco.get("mean").get("ua4").asDouble(),
                 metrics.get("leaveOneCorpusOut").get("mean").get("ua4").asDouble());
+        assertEquals(phone.get("mean").get("ua4").asDouble(),
+                metrics.get("leaveOneCorpusOutPhone").get("mean").get("ua4").asDouble());
         assertEquals(loco.get("calibration").get("temperature").asDouble(),
                 artifact.calibration().temperature(), 1e-12, "calibrated on the report's held-out predictions");
         List<Manifest.Source> sources = artifact.manifest().trainedOn().sources();

@@ -18,7 +18,11 @@ import java.util.Random;
  *   <li>{@code gain:DB}: louder or quieter (clipped at ±1, as a recorder would);</li>
  *   <li>{@code noise:SNR}: pink noise at SNR dB below the active speech (a room, a fan, a street);</li>
  *   <li>{@code telephone}: 8 kHz, 300–3400 Hz, 8-bit μ-law (a phone line);</li>
- *   <li>{@code lowpass:HZ}: nothing above HZ (a low-bitrate codec).</li>
+ *   <li>{@code lowpass:HZ}: nothing above HZ (a low-bitrate codec);</li>
+ *   <li>{@code room:RT60}: a synthetic room whose reverberation decays by 60 dB in RT60 seconds (direct path 3 dB
+ *       above the tail);</li>
+ *   <li>{@code phone-test}: the {@code corpus-phone} protocol's fixed test condition ({@link PhoneDegradation}), for
+ *       test copies only: training refuses it ({@link #forTraining}).</li>
  * </ul>
  * The noise is seeded by the file name, so the same clip always gets the same copy (and the feature cache holds).
  *
@@ -37,6 +41,19 @@ public record Augmentation(String spec) {
 
     public boolean isNone() {
         return "none".equals(spec);
+    }
+
+    /** The test condition of the phone protocol, never a training copy. */
+    public static final Augmentation PHONE_TEST = new Augmentation("phone-test");
+
+    /** {@code specs} as training copies: refuses the phone protocol's test condition. */
+    public static List<Augmentation> forTraining(List<String> specs) {
+        List<Augmentation> pool = parseList(specs);
+        if (pool.stream().anyMatch(a -> a.spec.contains(PHONE_TEST.spec))) {
+            throw new IllegalArgumentException("--augment: phone-test is the corpus-phone protocol's test "
+                    + "condition; training copies must not use it");
+        }
+        return pool;
     }
 
     /** Comma-separated augmentations ({@code none} alone for none). */
@@ -77,6 +94,9 @@ public record Augmentation(String spec) {
                 case "noise" -> addPinkNoise(x, rate, Double.parseDouble(kv[1]), random);
                 case "telephone" -> telephone(x, rate);
                 case "lowpass" -> lowpass(x, rate, Integer.parseInt(kv[1]));
+                case "room" -> Reverberation.convolve(x, Reverberation.impulseResponse(rate, Double.parseDouble(kv[1]),
+                        3, random));
+                case "phone-test" -> PhoneDegradation.apply(x, rate, random);
                 default -> throw new IllegalStateException(step);
             };
         }
@@ -101,7 +121,6 @@ public record Augmentation(String spec) {
     static float[] addPinkNoise(float[] x, int rate, double snrDb, Random random) {
         double[] pink = new double[x.length];
         double b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0;
-        double noisePower = 0;
         for (int i = 0; i < x.length; i++) {
             double w = random.nextGaussian();
             b0 = 0.99886 * b0 + w * 0.0555179;
@@ -112,14 +131,22 @@ public record Augmentation(String spec) {
             b5 = -0.7616 * b5 - w * 0.0168980;
             pink[i] = b0 + b1 + b2 + b3 + b4 + b5 + b6 + w * 0.5362;
             b6 = w * 0.115926;
-            noisePower += pink[i] * pink[i];
+        }
+        return mix(x, rate, pink, snrDb);
+    }
+
+    /** {@code x} plus {@code noise} scaled to {@code snrDb} below the power of x's active speech. */
+    static float[] mix(float[] x, int rate, double[] noise, double snrDb) {
+        double noisePower = 0;
+        for (double v : noise) {
+            noisePower += v * v;
         }
         noisePower /= Math.max(1, x.length);
         double speechPower = activePower(x, rate);
         double scale = noisePower > 0 ? Math.sqrt(speechPower / noisePower / Math.pow(10, snrDb / 10)) : 0;
         float[] out = new float[x.length];
         for (int i = 0; i < x.length; i++) {
-            out[i] = (float) (x[i] + scale * pink[i]);
+            out[i] = (float) (x[i] + scale * noise[i]);
         }
         return out;
     }
@@ -186,7 +213,8 @@ public record Augmentation(String spec) {
     private static void check(String step) {
         String[] kv = step.split(":");
         boolean ok = switch (kv[0]) {
-            case "none", "telephone" -> kv.length == 1;
+            case "none", "telephone", "phone-test" -> kv.length == 1;
+            case "room" -> kv.length == 2 && inRange(kv[1], 0.05, 2.0);
             case "speed" -> kv.length == 2 && inRange(kv[1], 0.5, 2.0);
             case "gain" -> kv.length == 2 && inRange(kv[1], -40, 20);
             case "noise" -> kv.length == 2 && inRange(kv[1], -10, 60);
@@ -195,7 +223,7 @@ public record Augmentation(String spec) {
         };
         if (!ok) {
             throw new IllegalArgumentException("unknown augmentation step '" + step + "': expected speed:F (0.5-2), "
-                    + "gain:DB, noise:SNR, telephone or lowpass:HZ, joined by +");
+                    + "gain:DB, noise:SNR, telephone, lowpass:HZ or room:RT60, joined by +");
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param speakerIndependent  6-fold speaker-independent RAVDESS result, or null if not run
  * @param seedProtocol        the prototype's random-split protocol, or null if not run
  * @param leaveOneCorpusOut   each corpus tested by a model trained on the others, or null if not run
+ * @param leaveOneCorpusOutPhone the same with every test clip degraded as through a phone in a noisy room
+ *                          ({@code corpus-phone}, {@link PhoneDegradation}), or null if not run
  * @param createdAt           ISO-8601 instant
  * @param featureSeconds      wall time of decoding and feature extraction (shared by all compared classifiers)
  * @param classifierSeconds   wall time of training and testing this classifier under both protocols
@@ -31,6 +33,7 @@ public record EvaluationReport(String featureSet,
                                SpeakerIndependent speakerIndependent,
                                SeedProtocol seedProtocol,
                                LeaveOneCorpusOut leaveOneCorpusOut,
+                               LeaveOneCorpusOut leaveOneCorpusOutPhone,
                                String createdAt,
                                double featureSeconds,
                                double classifierSeconds,
@@ -38,7 +41,7 @@ public record EvaluationReport(String featureSet,
 
     public EvaluationReport withComparisons(List<EvaluationReport> others) {
         return new EvaluationReport(featureSet, featureSetVersion, classifier, clips, speakerIndependent,
-                seedProtocol, leaveOneCorpusOut, createdAt, featureSeconds, classifierSeconds, List.copyOf(others));
+                seedProtocol, leaveOneCorpusOut, leaveOneCorpusOutPhone, createdAt, featureSeconds, classifierSeconds, List.copyOf(others));
     }
 
     /**
@@ -114,21 +117,28 @@ public record EvaluationReport(String featureSet,
             copy(report.get("speakerIndependent"), summary.putObject("speakerIndependent"),
                     List.of("protocol", "accuracy", "ua", "perClassRecall", "labels", "confusion", "calibration"));
         }
-        JsonNode loco = report.path("leaveOneCorpusOut");
-        if (loco.isObject()) {
-            ObjectNode out = summary.putObject("leaveOneCorpusOut");
-            copy(loco, out, List.of("protocol", "mean", "calibration"));
-            ObjectNode perCorpus = out.putObject("perCorpus");
-            for (JsonNode c : loco.path("perCorpus")) {
-                ObjectNode one = perCorpus.putObject(c.path("corpus").asText());
-                copy(c, one, List.of("clips", "accuracy", "ua", "ua4", "calibration"));
-            }
+        for (String protocol : List.of("leaveOneCorpusOut", "leaveOneCorpusOutPhone")) {
+            summarizeCorpora(report.path(protocol), summary, protocol);
         }
         if (report.path("seedProtocol").isObject()) {
             copy(report.get("seedProtocol"), summary.putObject("seedProtocol"),
                     List.of("protocol", "labels", "accuracy", "accuracyStd", "ua", "uaStd"));
         }
         return summary;
+    }
+
+    /** A leave-one-corpus-out result's protocol, means, calibration and per-corpus scores, under {@code name}. */
+    private static void summarizeCorpora(JsonNode loco, ObjectNode summary, String name) {
+        if (!loco.isObject()) {
+            return;
+        }
+        ObjectNode out = summary.putObject(name);
+        copy(loco, out, List.of("protocol", "mean", "calibration"));
+        ObjectNode perCorpus = out.putObject("perCorpus");
+        for (JsonNode c : loco.path("perCorpus")) {
+            ObjectNode one = perCorpus.putObject(c.path("corpus").asText());
+            copy(c, one, List.of("clips", "accuracy", "ua", "ua4", "calibration"));
+        }
     }
 
     private static void copy(JsonNode from, ObjectNode to, List<String> keys) {

@@ -153,14 +153,24 @@ public final class Evaluator {
     /** The trained classifier's distribution (over {@code labels}) for every test clip. */
     private static double[][] trainAndScore(ClassifierSpec spec, List<String> labels, FeatureTable train,
                                             FeatureTable test) throws Exception {
+        return trainAndScore(spec, labels, train, List.of(test)).get(0);
+    }
+
+    /** As above, for every clip of several test tables with one trained classifier. */
+    private static List<double[][]> trainAndScore(ClassifierSpec spec, List<String> labels, FeatureTable train,
+                                                  List<FeatureTable> tests) throws Exception {
         ClassifierSpec chosen = spec.forTraining(train);
         Classifier classifier = Trainer.fit(chosen, Trainer.trainingInstances(chosen, labels, train));
-        Instances testData = Trainer.instances(test.featureSet(), labels, test.rows(), test.clips());
-        double[][] p = new double[testData.numInstances()][];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = classifier.distributionForInstance(testData.instance(i));
+        List<double[][]> out = new ArrayList<>();
+        for (FeatureTable test : tests) {
+            Instances testData = Trainer.instances(test.featureSet(), labels, test.rows(), test.clips());
+            double[][] p = new double[testData.numInstances()][];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = classifier.distributionForInstance(testData.instance(i));
+            }
+            out.add(p);
         }
-        return p;
+        return out;
     }
 
     /**
@@ -181,6 +191,28 @@ public final class Evaluator {
      */
     public EvaluationReport.LeaveOneCorpusOut leaveOneCorpusOut(FeatureTable table, Set<String> trainingCorpora)
             throws InterruptedException {
+        return leaveOneCorpusOut(table, List.of(new TestCondition("", table.filter(LabeledClip::isOriginal))),
+                trainingCorpora).get(0);
+    }
+
+    /**
+     * What a held-out corpus is tested on: its recordings, or copies of them under some condition (e.g. degraded
+     * by {@link PhoneDegradation}).
+     *
+     * @param description how the test clips differ from the recordings, for the protocol line ("" for none)
+     * @param clips       the test clips of every corpus
+     */
+    public record TestCondition(String description, FeatureTable clips) {
+    }
+
+    /**
+     * As {@link #leaveOneCorpusOut(FeatureTable, Set)}, with one result per test condition: each held-out corpus's
+     * model is trained once (on {@code table}'s other corpora) and scored on that corpus's clips of every condition.
+     */
+    public List<EvaluationReport.LeaveOneCorpusOut> leaveOneCorpusOut(FeatureTable table,
+                                                                     List<TestCondition> conditions,
+                                                                     Set<String> trainingCorpora)
+            throws InterruptedException {
         List<String> labels = table.labels();
         Predicate<String> learnsFrom = corpus -> trainingCorpora.isEmpty() || trainingCorpora.contains(corpus);
         List<String> present = table.clips().stream().filter(LabeledClip::isOriginal).map(LabeledClip::corpus)
@@ -196,37 +228,51 @@ public final class Evaluator {
             throw new IllegalArgumentException("leave-one-corpus-out needs a corpus to train on and another to test "
                     + "on, got " + present + (trainingCorpora.isEmpty() ? "" : " training on " + trainingCorpora));
         }
-        List<Callable<double[][]>> tasks = new ArrayList<>();
-        List<FeatureTable> tests = new ArrayList<>();
+        List<Callable<List<double[][]>>> tasks = new ArrayList<>();
         for (String corpus : corpora) {
             FeatureTable train = table.filter(c -> !c.corpus().equals(corpus) && learnsFrom.test(c.corpus()));
-            FeatureTable test = table.filter(c -> c.corpus().equals(corpus) && c.isOriginal());
-            tests.add(test);
+            List<FeatureTable> tests = conditions.stream()
+                    .map(condition -> condition.clips().filter(c -> c.corpus().equals(corpus))).toList();
             tasks.add(() -> {
-                double[][] p = trainAndScore(spec, labels, train, test);
-                progress.accept("held out " + corpus + " (" + test.size() + " clips) done");
+                List<double[][]> p = trainAndScore(spec, labels, train, tests);
+                progress.accept("held out " + corpus + " (" + tests.get(0).size() + " clips) done");
                 return p;
             });
         }
-        List<double[][]> scored = runAll(tasks);
+        List<List<double[][]>> scored = runAll(tasks);
+        List<EvaluationReport.LeaveOneCorpusOut> results = new ArrayList<>();
+        for (int c = 0; c < conditions.size(); c++) {
+            int condition = c;
+            results.add(heldOutScores(corpora, scored.stream().map(p -> p.get(condition)).toList(),
+                    corpora.stream().map(corpus -> conditions.get(condition).clips()
+                            .filter(clip -> clip.corpus().equals(corpus))).toList(),
+                    labels, trainingCorpora, conditions.get(condition).description()));
+        }
+        return results;
+    }
+
+    /** The scores of held-out corpus {@code corpora[k]}'s clips {@code heldOut[k]}, predicted {@code scored[k]}. */
+    private static EvaluationReport.LeaveOneCorpusOut heldOutScores(List<String> corpora, List<double[][]> scored,
+                                                                    List<FeatureTable> heldOut, List<String> labels,
+                                                                    Set<String> trainingCorpora, String condition) {
         List<EvaluationReport.HeldOutCorpus> perCorpus = new ArrayList<>();
         for (int k = 0; k < corpora.size(); k++) {
-            int[] truth = truth(labels, tests.get(k));
+            int[] truth = truth(labels, heldOut.get(k));
             double[][] p = scored.get(k);
             Scores all = Scores.of(labels, truth, argmaxes(p));
             Scores four = fourClass(labels, truth, p);
             perCorpus.add(new EvaluationReport.HeldOutCorpus(corpora.get(k), truth.length, all.accuracy(), all.ua(),
                     four.ua(), four.count(), all.perClassRecall(), all.labels(), all.confusion(),
-                    calibrationOnHeldOut(scored, tests, labels, k)));
+                    calibrationOnHeldOut(scored, heldOut, labels, k)));
         }
         double ua4 = perCorpus.stream().mapToDouble(EvaluationReport.HeldOutCorpus::ua4).average().orElse(0);
         double ua = perCorpus.stream().mapToDouble(EvaluationReport.HeldOutCorpus::ua).average().orElse(0);
-        Pooled all = pool(scored, tests, labels, -1);
+        Pooled all = pool(scored, heldOut, labels, -1);
         return new EvaluationReport.LeaveOneCorpusOut(
                 "leave-one-corpus-out over " + corpora + ": train on all the other corpora"
                         + (trainingCorpora.isEmpty() ? "" : " among " + new TreeSet<>(trainingCorpora))
-                        + " (with augmented copies), test on the held-out corpus's recordings; "
-                        + "ua4 = UA over angry/happy/neutral/sad with argmax "
+                        + " (with augmented copies), test on the held-out corpus's recordings" + condition + "; "
+                        + "ua4 = UA over angry/happy/neutral/sad (calm counted as neutral), argmax "
                         + "over those four probabilities; mean = unweighted mean over corpora",
                 perCorpus, new EvaluationReport.CorpusMean(ua4, ua), labels,
                 CalibrationFit.fit(all.probabilities(), all.truth()), all.probabilities(), all.truth());
@@ -277,12 +323,18 @@ public final class Evaluator {
     /** The four emotions every corpus has (TurEV-DB's calm counts as neutral when calm is folded). */
     public static final List<String> FOUR = List.of("neutral", "happy", "sad", "angry");
 
-    /** UA over the clips labelled with one of {@link #FOUR}, predicting the likeliest of those four. */
+    /**
+     * UA over the clips labelled with one of {@link #FOUR}, predicting the likeliest of those four. Calm counts as
+     * neutral on both sides (a calm clip is a neutral one, and the calm probability adds to neutral's), so a model
+     * that keeps calm as a class is scored like one trained with calm folded in.
+     */
     static Scores fourClass(List<String> labels, int[] truth, double[][] p) {
         List<Integer> t = new ArrayList<>();
         List<Integer> predicted = new ArrayList<>();
+        int neutral = FOUR.indexOf("neutral");
+        int calm = labels.indexOf("calm");
         for (int i = 0; i < truth.length; i++) {
-            int four = FOUR.indexOf(labels.get(truth[i]));
+            int four = truth[i] == calm ? neutral : FOUR.indexOf(labels.get(truth[i]));
             if (four < 0) {
                 continue;
             }
@@ -290,6 +342,9 @@ public final class Evaluator {
             for (int j = 0; j < FOUR.size(); j++) {
                 int index = labels.indexOf(FOUR.get(j));
                 sub[j] = index < 0 ? 0 : p[i][index];
+            }
+            if (calm >= 0) {
+                sub[neutral] += p[i][calm];
             }
             t.add(four);
             predicted.add(ArgMax.of(sub));

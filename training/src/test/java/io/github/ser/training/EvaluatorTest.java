@@ -77,6 +77,39 @@ class EvaluatorTest {
                 2, m -> { }).leaveOneCorpusOut(both, java.util.Set.of("ravdes")));
     }
 
+
+    @Test
+    void calmCountsAsNeutralInTheFourClassScore() {
+        List<String> labels = List.of("neutral", "calm", "happy", "sad", "angry");
+        int[] truth = {1, 0, 2, 3};
+        double[][] p = {
+            {0.1, 0.5, 0.2, 0.1, 0.1},  // calm heard as calm: a right "neutral"
+            {0.3, 0.3, 0.4, 0.0, 0.0},  // neutral: neutral + calm (0.6) beats happy (0.4)
+            {0.0, 0.0, 1.0, 0.0, 0.0},
+            {0.0, 0.0, 0.0, 1.0, 0.0},
+        };
+        Scores four = Evaluator.fourClass(labels, truth, p);
+        assertEquals(4, four.count());
+        assertEquals(1.0, four.accuracy(), 1e-12);
+    }
+
+    @Test
+    void oneModelPerHeldOutCorpusScoresEveryTestCondition() throws Exception {
+        List<String> four = Evaluator.FOUR;
+        FeatureTable both = SyntheticTables.concat(SyntheticTables.ravdess(SEED, four, List.of(1, 2, 3, 4), 4, 5),
+                SyntheticTables.tess(SEED, four, 10, 6));
+        FeatureTable recordings = both.filter(LabeledClip::isOriginal);
+        List<String> messages = new ArrayList<>();
+
+        List<EvaluationReport.LeaveOneCorpusOut> results = new Evaluator(SMALL_MLP, 2, messages::add)
+                .leaveOneCorpusOut(both, List.of(new Evaluator.TestCondition("", recordings),
+                        new Evaluator.TestCondition(" again", recordings)), java.util.Set.of());
+
+        assertEquals(2, results.size());
+        assertEquals(2, messages.size(), "two models, not four");
+        assertEquals(results.get(0).mean().ua4(), results.get(1).mean().ua4(), 0);
+        assertTrue(results.get(1).protocol().contains("recordings again"), results.get(1).protocol());
+    }
     @Test
     void seedProtocolUsesFourRavdessClassesAndAStratifiedQuarter() throws Exception {
         FeatureTable ravdess = SyntheticTables.ravdess(SEED, Emotions.ALL, List.of(1, 2, 3, 4), 4, 5);
