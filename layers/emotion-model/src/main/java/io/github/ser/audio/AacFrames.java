@@ -58,6 +58,10 @@ final class AacFrames {
             return;
         }
         int bytes = buffer.getData().length;
+        if (bytes == 0) {
+            conceal(null);       // JAAD gives up on some broken frames quietly: nothing decoded is a bad frame too
+            return;
+        }
         if (pcm == null) {
             channels = buffer.getChannels();
             pcm = new DecodedPcm(buffer.getSampleRate(), channels, limits, targetRate, encodedBytes, "m4a");
