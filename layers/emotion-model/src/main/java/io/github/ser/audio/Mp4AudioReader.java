@@ -72,8 +72,9 @@ final class Mp4AudioReader {
         }
         int at = descriptor(esds, 4, 0x03).start;      // ES_Descriptor, after the box's version and flags
         int flags = esds.u8(at + 2);
-        at += 3 + ((flags & 0x80) != 0 ? 2 : 0) + ((flags & 0x40) != 0 ? 1 + esds.u8(at + 3) : 0)
-                + ((flags & 0x20) != 0 ? 2 : 0);
+        at += 3 + ((flags & 0x80) != 0 ? 2 : 0);        // ES_ID, flags, dependsOn_ES_ID
+        at += (flags & 0x40) != 0 ? 1 + esds.u8(at) : 0; // URL
+        at += (flags & 0x20) != 0 ? 2 : 0;               // OCR_ES_Id
         Descriptor config = descriptor(esds, at, 0x04);   // DecoderConfigDescriptor
         int objectType = esds.u8(config.start);
         if (!AAC_OBJECT_TYPES.contains(objectType)) {
