@@ -55,6 +55,20 @@ class CompressedHostileInputTest {
     }
 
     @Test
+    void anM4aSampleLargerThanTheFileEndsTheTrackInsteadOfBeingAllocated() throws Exception {
+        byte[] m4a = new CompressedClips.Clip("angry-64k.m4a", "audio/mp4").bytes();
+        Mp4Box stsz = Mp4Box.file(m4a).find("moov", "trak", "mdia", "minf", "stbl", "stsz");
+        int firstSize = stsz.start + 12;
+        byte[] huge = {0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xF0};
+        System.arraycopy(huge, 0, m4a, firstSize, 4);
+
+        CHEAP.check("a 2 GB sample", () -> {
+            AudioException e = assertThrows(AudioException.class, () -> DECODER.decode(m4a, 16_000));
+            assertEquals(AudioErrorCode.CORRUPT_AUDIO, e.code(), e.getMessage());
+        });
+    }
+
+    @Test
     void oneAacFrameTheDecoderCannotDecodeIsConcealedWithSilence() throws Exception {
         byte[] good = new CompressedClips.Clip("angry-64k.m4a", "audio/mp4").bytes();
         List<int[]> frames = frames(good);
