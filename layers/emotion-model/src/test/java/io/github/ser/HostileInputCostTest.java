@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
  * ffmpeg 5.1: {@code ffmpeg -f lavfi -i "aevalsrc='0.3*max(0,sin(2*PI*3*t))*(sin(2*PI*(140*t-30/(2*PI*0.7)
  * *cos(2*PI*0.7*t)))+0.5*sin(4*PI*(...))+0.25*sin(6*PI*(...)))':s=16000:d=200" -c:a libopus -b:a 14k
  * -application voip -fs 96000 synthetic-voice-14k.opus}, the same phase term in each harmonic; {@code -b:a 6k} and
- * {@code d=300} for the 6 kbit/s twin, which lies below the lossy floor and must be refused cheaply).
+ * {@code d=300} for the 6 kbit/s twin, which lies below the lossy floor and must be refused cheaply). Issue 19 added
+ * 60 s of 255-channel Vorbis silence (5 s of CPU before) and an M4A whose {@code stsz}, {@code stsc}, {@code stco},
+ * {@code co64} or {@code stts} entry count is 2^28 or 0x7FFFFFF0 (gigabytes, or out of memory, before): each must be
+ * answered as the clip's fault.
  */
 class HostileInputCostTest {
     private static final long MAX_CPU_NANOS = 500_000_000L;
@@ -32,6 +35,7 @@ class HostileInputCostTest {
 
     private static final String OPUS_14K = "96 KB Ogg Opus voice at 14 kbit/s (64 s)";
     private static final String OPUS_6K = "97 KB Ogg Opus voice at 6 kbit/s (127 s)";
+    private static final String VORBIS_255 = "51 KB Vorbis, 255 channels of silence";
 
     private static EmotionRecognizer recognizer;
 
@@ -56,6 +60,17 @@ class HostileInputCostTest {
                 new CompressedClips.Clip("synthetic-voice-6k.opus", "audio/ogg").bytes());
         inputs.put("3 s of 16-bit WAV (a real clip)", HostileAudio.pcmWav(HostileAudio.tone(HostileAudio.RATE, 3), HostileAudio.RATE));
         inputs.put("NaN WAV", HostileAudio.floatWav(HostileAudio.toneWith(Float.NaN, 1), HostileAudio.RATE));
+        // issue 19: a decoder's work that grows with the channels, and sample tables whose counts were allocated
+        Map<String, String> clipFaults = new LinkedHashMap<>();
+        clipFaults.put(VORBIS_255, "unsupported_format");
+        inputs.put(VORBIS_255, HostileAudio.vorbis255Channels());
+        for (String table : HostileAudio.M4A_TABLES) {
+            for (long count : new long[] {1L << 28, 0x7FFFFFF0L}) {
+                String name = String.format("34 KB M4A, %s count 0x%08X", table, count);
+                inputs.put(name, HostileAudio.m4aWithEntryCount(table, count));
+                clipFaults.put(name, "corrupt_audio");
+            }
+        }
         Map<String, Cost> cheapest = new LinkedHashMap<>();
         // round 0 warms the JIT up; the cheapest of rounds 1-4 is judged, because a shared machine only ever adds
         // to a cost (measured: the same input 279 ms in one run, 472 ms in another). Run in a JVM of its own (pom):
@@ -78,6 +93,7 @@ class HostileInputCostTest {
         }
         assertTrue(cheapest.get(OPUS_14K).answer.endsWith(" s"), "voice just above the 12 kbit/s floor is analysed");
         assertEquals("corrupt_audio", cheapest.get(OPUS_6K).answer, "below the lossy floor");
+        clipFaults.forEach((name, code) -> assertEquals(code, cheapest.get(name).answer, name));
     }
 
     /** Square-wave FLAC of just under {@code bytes}, holding 95 % of the samples the expansion limit allows. */

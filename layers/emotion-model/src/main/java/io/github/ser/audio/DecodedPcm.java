@@ -21,11 +21,11 @@ final class DecodedPcm {
     DecodedPcm(int sampleRate, int channels, AudioLimits limits, int targetRate, long encodedBytes, String format)
             throws AudioException {
         HeaderChecks.rate(sampleRate, format);
-        HeaderChecks.channels(channels, format);
+        HeaderChecks.lossyChannels(channels, format);
         this.channels = channels;
         this.format = format;
         this.sink = new StreamingResampler(sampleRate, targetRate, limits,
-                HeaderChecks.maxLossyFrames(encodedBytes, sampleRate), 0, format);
+                HeaderChecks.maxLossyFrames(encodedBytes, sampleRate, channels), 0, format);
     }
 
     /** Drops the next {@code count} decoded frames (Opus pre-skip), before any reaches the clip. */
@@ -56,6 +56,12 @@ final class DecodedPcm {
             }
             mono[i] = channels == 1 ? sum : sum / channels;
         }
+        push(count);
+    }
+
+    /** {@code count} frames of silence, in place of a frame the decoder could not decode. */
+    void addSilence(int count) throws AudioException {
+        java.util.Arrays.fill(block(count), 0, count, 0f);
         push(count);
     }
 

@@ -67,9 +67,31 @@ final class HeaderChecks {
         return Math.max(1, encodedBytes) * MAX_FRAMES_PER_BYTE;
     }
 
-    /** The most frames {@code encodedBytes} of a lossy stream decoded at {@code rate} may decode to. */
-    static long maxLossyFrames(long encodedBytes, int rate) {
-        return Math.max(1, encodedBytes) * 8L * rate / MIN_LOSSY_BITS_PER_SECOND;
+    /**
+     * The most channels a lossy stream may have: voice is mono or stereo, and 7.1 is the most any of our codecs maps to
+     * speakers. Vorbis allows 255, and its decoder's work grows with every one (51 KB of 255-channel silence cost 4.9 s
+     * of CPU), so more is refused from the identification header, before the decoder is set up.
+     */
+    static final int MAX_LOSSY_CHANNELS = 8;
+
+    static void lossyChannels(int channels, String format) throws AudioException {
+        channels(channels, format);
+        if (channels > MAX_LOSSY_CHANNELS) {
+            throw new AudioException(AudioErrorCode.UNSUPPORTED_FORMAT, format + " stream has " + channels
+                    + " channels; compressed audio of at most " + MAX_LOSSY_CHANNELS + " channels is decoded (voice is"
+                    + " mono or stereo)");
+        }
+    }
+
+    /**
+     * The most frames {@code encodedBytes} of a lossy stream of {@code channels} decoded at {@code rate} may decode to.
+     * Decoding costs a little for every sample of every channel, analysis much more for every frame: mono and stereo
+     * get the whole {@link #MIN_LOSSY_BITS_PER_SECOND} floor, and beyond two channels the frames allowed shrink in
+     * proportion (6 kbit/s a channel: 8 channels must carry 48 kbit/s), so the samples decoded stay within what 100 KB
+     * of stereo may hold, whatever the channel count.
+     */
+    static long maxLossyFrames(long encodedBytes, int rate, int channels) {
+        return Math.max(1, encodedBytes) * 8L * rate / MIN_LOSSY_BITS_PER_SECOND * 2 / Math.max(2, channels);
     }
 
     static void expansion(long frames, long encodedBytes, String format) throws AudioException {
@@ -81,7 +103,8 @@ final class HeaderChecks {
     static AudioException expansionError(String format) {
         return new AudioException(AudioErrorCode.CORRUPT_AUDIO, format + " stream expands to more samples per encoded"
                 + " byte than we accept (FLAC: " + MAX_FRAMES_PER_BYTE + "; MP3, AAC, Vorbis, Opus: what "
-                + MIN_LOSSY_BITS_PER_SECOND / 1000 + " kbit/s holds), as a decompression bomb does; voice encoded "
+                + MIN_LOSSY_BITS_PER_SECOND / 1000 + " kbit/s holds, and 6 kbit/s more for each channel beyond two), as a"
+                + " decompression bomb does; voice encoded "
                 + "below " + MIN_LOSSY_BITS_PER_SECOND / 1000 + " kbit/s is refused too");
     }
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * F="ffmpeg -y -i $S -map_metadata -1"
  * $F -c:a libmp3lame -b:a 32k angry-16k-32k.mp3
  * $F -c:a libmp3lame -ar 44100 -ac 2 -b:a 64k angry-44k-stereo-64k.mp3
- * $F -c:a aac -b:a 64k angry-64k.m4a        # JCodec's AAC decoder mis-decodes ffmpeg's AAC below 64 kbps
+ * $F -c:a aac -b:a 64k angry-64k.m4a        # JAAD mis-decodes ffmpeg's AAC below 48 kbps (formats.md)
  * $F -c:a libvorbis -q:a 3 angry-q3.ogg
  * $F -c:a libopus -b:a 24k angry-24k.opus
  * $F -c:a libopus -b:a 24k angry-24k.webm

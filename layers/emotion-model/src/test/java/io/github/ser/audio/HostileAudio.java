@@ -80,6 +80,53 @@ public final class HostileAudio {
         return flacBomb(192_000, blockSize, (int) (599L * 192_000 / blockSize), declare);
     }
 
+    /**
+     * The issue's multichannel Vorbis: 60 s of 48 kHz silence in 255 channels, 51 KB
+     * ({@code src/test/resources/compressed/silence-255ch.ogg}, made with SoX 14.4.2:
+     * {@code sox -D -n -r 48000 -c 255 -C -1 silence-255ch.ogg synth 60 sine 300 vol 0}); its decoder's work grows
+     * with every channel (4.9 s of CPU before it was bounded).
+     */
+    public static byte[] vorbis255Channels() {
+        return new io.github.ser.testing.CompressedClips.Clip("silence-255ch.ogg", "audio/ogg").bytes();
+    }
+
+    /** The sample-table boxes whose entry counts a hostile M4A may inflate ({@code co64}: {@code stco} renamed). */
+    public static final java.util.List<String> M4A_TABLES = java.util.List.of("stsz", "stsc", "stco", "co64", "stts");
+
+    /**
+     * The committed 34 KB M4A ({@code angry-64k.m4a}) with the entry count of one sample table set to {@code count}
+     * and the table itself left as it is: a count its box cannot hold, as the issue's 22 KB files had.
+     */
+    public static byte[] m4aWithEntryCount(String table, long count) {
+        byte[] m4a = new io.github.ser.testing.CompressedClips.Clip("angry-64k.m4a", "audio/mp4").bytes();
+        String stored = table.equals("co64") ? "stco" : table;
+        int type = indexOf(m4a, stored, indexOf(m4a, "moov", 0));
+        if (type < 4) {
+            throw new IllegalStateException("no " + stored + " box in angry-64k.m4a");
+        }
+        System.arraycopy(TestFiles.ascii(table), 0, m4a, type, 4);
+        // after the type: version and flags, then the count (stsz has its default sample size first)
+        int at = type + 4 + 4 + (table.equals("stsz") ? 4 : 0);
+        for (int i = 0; i < 4; i++) {
+            m4a[at + i] = (byte) (count >>> (24 - 8 * i));
+        }
+        return m4a;
+    }
+
+    private static int indexOf(byte[] bytes, String ascii, int from) {
+        byte[] wanted = TestFiles.ascii(ascii);
+        outer:
+        for (int i = Math.max(0, from); i <= bytes.length - wanted.length; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (bytes[i + j] != wanted[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static int[] filled(int n, int value) {
         int[] x = new int[n];
         java.util.Arrays.fill(x, value);
