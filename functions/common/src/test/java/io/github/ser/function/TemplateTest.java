@@ -200,6 +200,13 @@ class TemplateTest {
                 map(map(map(map(TEMPLATE.section("Globals")).get("Function")).get("Environment")).get("Variables")).get("SER_MAX_UPLOAD_BYTES"),
                 "the presigner and both tagging functions read the same bound");
 
+        // where no daily quota bounds them (cognito and open modes), presigned uploads are throttled on their own
+        Map<String, Object> uploads = list(TEMPLATE.properties("PredictionApi").get("MethodSettings")).stream()
+                .map(CloudFormationTemplate::map).filter(m -> "/~1uploads".equals(m.get("ResourcePath"))).findFirst().orElseThrow();
+        assertEquals("POST", uploads.get("HttpMethod"));
+        assertEquals(Map.of("Ref", "UploadsPerSecond"), uploads.get("ThrottlingRateLimit"));
+        assertTrue(((Number) DEFAULTS.get("UploadsPerSecond")).doubleValue() < ((Number) DEFAULTS.get("ThrottlingRateLimit")).doubleValue());
+
         Map<String, Object> alarm = TEMPLATE.properties("ClipStorageAlarm");
         assertEquals("BucketSizeBytes", alarm.get("MetricName"));
         assertEquals(List.of(Map.of("Name", "BucketName", "Value", Map.of("Ref", "ClipBucket")),
