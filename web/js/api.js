@@ -1,7 +1,9 @@
 // The HTTP contract with the prediction API: POST /predict, POST /uploads, GET /results/{key}, GET /health.
 // Every failure becomes an ApiError with a stable code, as the API's own errors are {"error": code, "message": ...}.
-// Where the API needs a key, the one the visitor gave is sent as x-api-key with every API call, never to the bucket.
+// Where the API needs a key, the one the visitor gave is sent as x-api-key with every API call, never to the bucket;
+// where it needs a signed-in user (signin.js), the user's ID token as Authorization: Bearer.
 import { apiKey } from "./apikey.js";
+import { idToken, signInReady } from "./signin.js";
 
 export class ApiError extends Error {
   constructor(code, message, status = 0, body = null) {
@@ -19,7 +21,10 @@ export function createApi(base) {
     let response;
     try {
       const key = apiKey.get();
-      const headers = { Accept: "application/json", ...(key ? { "x-api-key": key } : {}), ...(options.headers || {}) };
+      await signInReady;
+      const token = idToken();
+      const headers = { Accept: "application/json", ...(key ? { "x-api-key": key } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(options.headers || {}) };
       response = await fetch(base + path, { ...options, headers });
     } catch {
       throw new ApiError("unreachable", `The emotion API at ${where} cannot be reached. Is the server running?`);

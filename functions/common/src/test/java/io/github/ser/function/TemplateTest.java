@@ -16,12 +16,15 @@ import static io.github.ser.function.testing.CloudFormationTemplate.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The rules {@code template.yaml} must keep, checked on every build (cfn-lint is a Python tool and cannot be installed
- * on a fresh machine): authentication on by default, no implicit stage, bounded concurrency, logs that expire, data
- * that expires, traces, alarms, security headers, TLS only, prefixes that cannot overlap.
+ * on a fresh machine): authentication on by default (a shared key, or a user pool's sign-in), optional WAF rate
+ * limits, no implicit stage, a regional API whose own refusals have the API's error shape, bounded uploads and
+ * concurrency, logs (function, access) that expire, data that expires, traces, alarms that can be delivered, security
+ * headers, TLS only, prefixes that cannot overlap.
  */
 class TemplateTest {
     static final CloudFormationTemplate TEMPLATE = CloudFormationTemplate.load();
@@ -90,18 +93,220 @@ class TemplateTest {
     }
 
     @Test
-    void apiGatewaysOwnRefusalsUseTheApisErrorShape() throws Exception {
+    void cognitoModeNeedsASignedInUsersTokenOnEveryRouteAndNoKey() {
+        Map<String, Object> cognito = with("AuthMode", "cognito");
+        Object authProperty = TEMPLATE.properties("PredictionApi").get("Auth");
+        Map<String, Object> auth = map(TEMPLATE.resolve(authProperty, cognito));
+        assertEquals("UserPoolAuthorizer", auth.get("DefaultAuthorizer"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("UserPool", "Arn")), map(map(auth.get("Authorizers")).get("UserPoolAuthorizer")).get("UserPoolArn"));
+        assertEquals(false, auth.get("ApiKeyRequired"), "users have no key to send");
+        assertEquals(false, auth.get("AddDefaultAuthorizerToCorsPreflight"), "browsers send CORS preflights without the token");
+        for (String id : List.of("ApiKey", "ApiUsagePlan", "ApiUsagePlanKey")) {
+            assertFalse(TEMPLATE.condition((String) TEMPLATE.resource(id).get("Condition"), cognito), id);
+        }
+        // the other modes have no default authorizer ("" is none to SAM), and no route opts out in cognito mode
+        for (String mode : List.of("api-key", "open")) {
+            assertEquals("", map(TEMPLATE.resolve(authProperty, with("AuthMode", mode))).get("DefaultAuthorizer"), mode);
+        }
+        for (String function : functions()) {
+            apiEvents(function).forEach((name, event) -> assertFalse(map(event.get("Properties")).containsKey("Auth"),
+                    function + "." + name + " sets its own Auth"));
+        }
+        assertTrue(String.valueOf(map(TEMPLATE.properties("PredictionApi").get("Cors")).get("AllowHeaders")).contains("Authorization"));
+
+        // sign-in: the hosted UI on the pool's domain, a public client (a page keeps no secret) using the code flow
+        // (with PKCE, which public clients must use), back to the site only
+        for (String id : List.of("UserPoolDomain", "WebSignInClient")) {
+            assertEquals("UseCognito", TEMPLATE.resource(id).get("Condition"), id);
+        }
+        assertTrue(TEMPLATE.condition("UseCognito", cognito));
+        assertFalse(TEMPLATE.condition("UseCognito", DEFAULTS));
+        Map<String, Object> client = TEMPLATE.properties("WebSignInClient");
+        assertEquals(false, client.get("GenerateSecret"));
+        assertEquals(List.of("code"), client.get("AllowedOAuthFlows"));
+        assertFalse(list(client.get("ExplicitAuthFlows")).contains("ALLOW_ADMIN_USER_PASSWORD_AUTH"));
+        assertEquals(List.of(Map.of("Fn::Sub", "https://${WebDistribution.DomainName}/")), TEMPLATE.resolve(client.get("CallbackURLs"), cognito));
+        Map<String, Object> custom = with("AuthMode", "cognito");
+        custom.put("CustomDomainName", "emotion.example.com");
+        assertEquals(List.of(Map.of("Fn::Sub", "https://${CustomDomainName}/")), TEMPLATE.resolve(client.get("CallbackURLs"), custom));
+        assertEquals("false", DEFAULTS.get("CognitoSelfSignUp"), "only administrators create users unless the deployer says otherwise");
+        assertEquals(true, TEMPLATE.resolve(map(TEMPLATE.properties("UserPool").get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly"), cognito));
+
+        // the page exchanges the code for tokens at the pool's domain: its CSP allows that origin in cognito mode only
+        String domain = "https://" + map(TEMPLATE.properties("UserPoolDomain").get("Domain")).get("Fn::Sub")
+                + ".auth.${AWS::Region}.amazoncognito.com";
+        assertEquals(List.of("'self'", "https://" + CLIP_BUCKET + ".s3.${AWS::Region}.${AWS::URLSuffix}", domain),
+                directive(contentSecurityPolicy(cognito), "connect-src"));
+        assertFalse(contentSecurityPolicy(DEFAULTS).contains("amazoncognito"));
+    }
+
+    @Test
+    void wafIsOptionalAndLimitsRequestsPerAddressOnTheApiAndOnCloudFront() {
+        assertEquals("false", DEFAULTS.get("RateLimitWithWaf"), "WAF has a monthly fixed cost: off unless asked for");
+        for (String id : List.of("ApiWebAcl", "ApiWebAclAssociation")) {
+            assertEquals("UseWaf", TEMPLATE.resource(id).get("Condition"), id);
+        }
+        assertEquals("UseCloudFrontWaf", TEMPLATE.resource("SiteWebAcl").get("Condition"));
+        Map<String, Object> on = with("RateLimitWithWaf", "true");
+        on.put("AWS::Region", "us-east-1");
+        assertTrue(TEMPLATE.condition("UseWaf", on));
+        assertTrue(TEMPLATE.condition("UseCloudFrontWaf", on));
+        on.put("AWS::Region", "eu-west-1");
+        assertTrue(TEMPLATE.condition("UseWaf", on));
+        assertFalse(TEMPLATE.condition("UseCloudFrontWaf", on), "a CloudFront web ACL can only be created in us-east-1");
+        assertFalse(TEMPLATE.condition("UseWaf", DEFAULTS));
+
+        for (String acl : List.of("ApiWebAcl", "SiteWebAcl")) {
+            Map<String, Object> rule = map(list(TEMPLATE.properties(acl).get("Rules")).get(0));
+            assertTrue(map(rule.get("Action")).containsKey("Block"), acl);
+            Map<String, Object> rate = map(map(rule.get("Statement")).get("RateBasedStatement"));
+            assertEquals("IP", rate.get("AggregateKeyType"), acl);
+            assertEquals(Map.of("Ref", "WafRequestsPer5Minutes"), rate.get("Limit"), acl);
+            assertEquals(300, rate.get("EvaluationWindowSec"), acl);
+        }
+        assertEquals("REGIONAL", TEMPLATE.properties("ApiWebAcl").get("Scope"));
+        assertEquals("CLOUDFRONT", TEMPLATE.properties("SiteWebAcl").get("Scope"));
+        assertTrue(((Number) DEFAULTS.get("WafRequestsPer5Minutes")).intValue() >= 10);
+        assertEquals(Map.of("Fn::Sub", "arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${PredictionApi}/stages/${PredictionApi.Stage}"),
+                TEMPLATE.properties("ApiWebAclAssociation").get("ResourceArn"));
+
+        // every request through CloudFront comes from a CloudFront address: the API's per-address rule skips those that
+        // carry the header CloudFront adds (CloudFront's own ACL counted them by the visitor's address)
+        Map<String, Object> api = origin("api");
+        Map<String, Object> marker = map(list(TEMPLATE.resolve(api.get("OriginCustomHeaders"), on)).get(0));
+        Map<String, Object> skipped = map(map(map(map(map(map(list(TEMPLATE.properties("ApiWebAcl").get("Rules")).get(0))
+                .get("Statement")).get("RateBasedStatement")).get("ScopeDownStatement")).get("NotStatement")).get("Statement"));
+        Map<String, Object> match = map(skipped.get("ByteMatchStatement"));
+        assertEquals(marker.get("HeaderName"), map(map(match.get("FieldToMatch")).get("SingleHeader")).get("Name"));
+        assertEquals(marker.get("HeaderValue"), match.get("SearchString"));
+        assertEquals("EXACTLY", match.get("PositionalConstraint"));
+        assertFalse(TEMPLATE.resolve(api, DEFAULTS).toString().contains("x-ser-origin"), "no marker without WAF");
+
+        Object webAcl = distribution().get("WebACLId");
+        on.put("AWS::Region", "us-east-1");
+        assertEquals(Map.of("Fn::GetAtt", List.of("SiteWebAcl", "Arn")), map(TEMPLATE.resolve(Map.of("v", webAcl), on)).get("v"));
+        assertFalse(map(TEMPLATE.resolve(Map.of("v", webAcl), DEFAULTS)).containsKey("v"), "no ACL on CloudFront without WAF");
+    }
+
+    @Test
+    void theUploadSizeIsAVoiceSizedParameterAndTheBucketsSizeIsWatched() {
+        long defaultBytes = ((Number) DEFAULTS.get("MaxUploadBytes")).longValue();
+        // the page's longest recording and a 10-minute 16 kHz mono 16-bit WAV fit; a 200 MB one does not
+        assertTrue(defaultBytes >= 600L * 16_000 * 2 + 44 && defaultBytes <= 32L * 1024 * 1024, "default " + defaultBytes);
+        Map<String, Object> parameter = map(TEMPLATE.section("Parameters").get("MaxUploadBytes"));
+        assertEquals(new SerConfiguration().getMaxUploadBytes(), ((Number) parameter.get("MaxValue")).longValue(),
+                "at most the decoder's own bound");
+        assertEquals(Map.of("Ref", "MaxUploadBytes"),
+                map(map(map(map(TEMPLATE.section("Globals")).get("Function")).get("Environment")).get("Variables")).get("SER_MAX_UPLOAD_BYTES"),
+                "the presigner and both tagging functions read the same bound");
+
+        // where no daily quota bounds them (cognito and open modes), presigned uploads are throttled on their own
+        Map<String, Object> uploads = list(TEMPLATE.properties("PredictionApi").get("MethodSettings")).stream()
+                .map(CloudFormationTemplate::map).filter(m -> "/~1uploads".equals(m.get("ResourcePath"))).findFirst().orElseThrow();
+        assertEquals("POST", uploads.get("HttpMethod"));
+        assertEquals(Map.of("Ref", "UploadsPerSecond"), uploads.get("ThrottlingRateLimit"));
+        assertTrue(((Number) DEFAULTS.get("UploadsPerSecond")).doubleValue() < ((Number) DEFAULTS.get("ThrottlingRateLimit")).doubleValue());
+
+        Map<String, Object> alarm = TEMPLATE.properties("ClipStorageAlarm");
+        assertEquals("BucketSizeBytes", alarm.get("MetricName"));
+        assertEquals(List.of(Map.of("Name", "BucketName", "Value", Map.of("Ref", "ClipBucket")),
+                Map.of("Name", "StorageType", "Value", "StandardStorage")), alarm.get("Dimensions"));
+        assertEquals(86400, alarm.get("Period"), "S3 reports the size daily");
+        assertEquals(Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", "ClipStorageAlarmGB"), "000000000"))), alarm.get("Threshold"));
+        assertTrue(((String) DEFAULTS.get("ClipStorageAlarmGB")).matches("[1-9][0-9]*"));
+        assertTrue(((String) map(TEMPLATE.section("Parameters").get("ClipStorageAlarmGB")).get("AllowedPattern")).startsWith("^[1-9][0-9]"),
+                "whole gigabytes only, or appending zeros would not multiply");
+    }
+
+    @Test
+    void theAlarmTopicIsOneCloudWatchCanPublishTo() {
+        Object key = TEMPLATE.properties("AlarmTopic").get("KmsMasterKeyId");
+        // CloudWatch cannot use the AWS-managed alias/aws/sns key; a key of ours would have to grant it
+        assertFalse(String.valueOf(key).contains("alias/aws/sns"), String.valueOf(key));
+        if (key != null) {
+            String keyId = key instanceof Map<?, ?> m && m.get("Fn::GetAtt") instanceof List<?> l ? (String) l.get(0)
+                    : (String) map(key).get("Ref");
+            assertTrue(TEMPLATE.properties(keyId).get("KeyPolicy").toString().contains("cloudwatch.amazonaws.com"));
+        }
+    }
+
+    @Test
+    void theApiTheSiteAndTheClipBucketKeepAccessLogsThatExpire() {
+        Map<String, Object> accessLog = map(TEMPLATE.properties("PredictionApi").get("AccessLogSetting"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ApiAccessLogGroup", "Arn")), accessLog.get("DestinationArn"));
+        assertFinitePositive(TEMPLATE.properties("ApiAccessLogGroup").get("RetentionInDays"));
+        String format = (String) accessLog.get("Format");
+        assertTrue(format.contains("$context.requestId") && format.contains("$context.identity.sourceIp")
+                && format.contains("$context.status"), format);
+        assertFalse(format.replace("$context.identity.apiKeyId", "").contains("$context.identity.apiKey"), "never the key itself");
+        assertEquals("ApiGatewayAccount", TEMPLATE.resource("PredictionApi").get("DependsOn"),
+                "a stage can log only once the account has API Gateway's logging role");
+        assertEquals("Retain", TEMPLATE.resource("ApiGatewayLoggingRole").get("DeletionPolicy"),
+                "the account setting outlives the stack; so must its role");
+
+        Map<String, Object> logs = map(distribution().get("Logging"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("AccessLogBucket", "DomainName")), logs.get("Bucket"));
+        assertEquals(Map.of("Ref", "AccessLogBucket"), map(TEMPLATE.properties("ClipBucket").get("LoggingConfiguration")).get("DestinationBucketName"));
+        List<Object> rules = list(map(TEMPLATE.properties("AccessLogBucket").get("LifecycleConfiguration")).get("Rules"));
+        assertEquals(Map.of("Ref", "LogRetentionDays"), map(rules.get(0)).get("ExpirationInDays"));
+        assertFalse(map(rules.get(0)).containsKey("Prefix"), "every log expires");
+        assertEquals("BucketOwnerPreferred", map(list(map(TEMPLATE.properties("AccessLogBucket").get("OwnershipControls"))
+                .get("Rules")).get(0)).get("ObjectOwnership"), "CloudFront delivers its logs with an ACL grant");
+        String policy = TEMPLATE.properties("AccessLogBucketPolicy").toString();
+        assertTrue(policy.contains("logging.s3.amazonaws.com") && policy.contains("aws:SourceAccount"), policy);
+    }
+
+    @Test
+    void theApiIsRegionalAndCloudFrontRoutesEveryRouteWithOnlyTheMethodsItNeeds() {
+        assertEquals(Map.of("Type", "REGIONAL"), TEMPLATE.properties("PredictionApi").get("EndpointConfiguration"));
+        assertEquals("/Prod", origin("api").get("OriginPath"));
+        Map<String, Map<String, Object>> behaviours = new HashMap<>();
+        for (Object behaviour : list(distribution().get("CacheBehaviors"))) {
+            behaviours.put((String) map(behaviour).get("PathPattern"), map(behaviour));
+        }
+        for (String function : functions()) {
+            apiEvents(function).forEach((name, event) -> {
+                Map<String, Object> properties = map(event.get("Properties"));
+                String path = ((String) properties.get("Path")).replace("{key+}", "*");
+                Map<String, Object> behaviour = behaviours.get(path);
+                assertNotNull(behaviour, "CloudFront does not route " + path);
+                assertEquals("api", behaviour.get("TargetOriginId"), path);
+                assertEquals("https-only", behaviour.get("ViewerProtocolPolicy"), path);
+                // CloudFront offers GET+HEAD(+OPTIONS) or all seven methods: POST routes take all seven, GET routes no writes
+                assertEquals("GET".equals(properties.get("Method")) ? List.of("GET", "HEAD", "OPTIONS")
+                        : List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"), behaviour.get("AllowedMethods"), path);
+            });
+        }
+        assertTrue(behaviours.containsKey("/health/ready"));
+        assertNull(map(distribution().get("DefaultCacheBehavior")).get("AllowedMethods"), "the page's files are GET and HEAD only");
+    }
+
+    @Test
+    void apiGatewaysOwnAnswersUseTheApisErrorShapeWithCors() throws Exception {
         Map<String, Object> responses = map(TEMPLATE.properties("PredictionApi").get("GatewayResponses"));
-        assertTrue(responses.keySet().containsAll(Set.of("INVALID_API_KEY", "THROTTLED", "QUOTA_EXCEEDED")), responses.keySet().toString());
+        assertTrue(responses.keySet().containsAll(Set.of("INVALID_API_KEY", "UNAUTHORIZED", "THROTTLED", "QUOTA_EXCEEDED",
+                "MISSING_AUTHENTICATION_TOKEN", "INTEGRATION_TIMEOUT", "DEFAULT_4XX", "DEFAULT_5XX")), responses.keySet().toString());
         ObjectMapper json = new ObjectMapper();
         for (var response : responses.entrySet()) {
-            String body = (String) map(map(response.getValue()).get("ResponseTemplates")).get("application/json");
+            Map<String, Object> r = map(response.getValue());
+            // API Gateway writes the refusal's own message, JSON-quoted, where the template says so
+            String body = ((String) map(r.get("ResponseTemplates")).get("application/json"))
+                    .replace("$context.error.messageString", "\"Invalid request body\"");
             var parsed = json.readTree(body);
             assertTrue(parsed.get("error").asText().matches("[a-z_]+"), response.getKey() + ": " + body);
             assertFalse(parsed.get("message").asText().isBlank(), response.getKey());
+            assertEquals(Map.of("Fn::Sub", "'${AllowedOrigin}'"),
+                    map(map(r.get("ResponseParameters")).get("Headers")).get("Access-Control-Allow-Origin"),
+                    response.getKey() + " must be readable by the page on the extra origin");
         }
-        assertEquals("api_key_required", json.readTree((String) map(map(responses.get("INVALID_API_KEY"))
-                .get("ResponseTemplates")).get("application/json")).get("error").asText());
+        assertEquals("api_key_required", errorOf(responses, "INVALID_API_KEY"));
+        assertEquals("sign_in_required", errorOf(responses, "UNAUTHORIZED"));
+        assertEquals("401", map(responses.get("UNAUTHORIZED")).get("StatusCode"));
+        assertEquals("504", map(responses.get("INTEGRATION_TIMEOUT")).get("StatusCode"));
+        assertEquals("internal_error", errorOf(responses, "DEFAULT_5XX"), "our trouble, as the function names its own");
+        // the defaults keep the status of the refusal they stand for
+        assertFalse(map(responses.get("DEFAULT_4XX")).containsKey("StatusCode"));
+        assertFalse(map(responses.get("DEFAULT_5XX")).containsKey("StatusCode"));
     }
 
     @Test
@@ -121,7 +326,8 @@ class TemplateTest {
             assertEquals("AWS::Logs::LogGroup", TEMPLATE.resource(logGroup).get("Type"), function);
             assertFinitePositive(TEMPLATE.properties(logGroup).get("RetentionInDays"));
         }
-        assertEquals(functions().size(), TEMPLATE.resourcesOfType("AWS::Logs::LogGroup").size(), "one log group per function");
+        assertEquals(functions().size() + 1, TEMPLATE.resourcesOfType("AWS::Logs::LogGroup").size(),
+                "one log group per function, and the API's access log");
     }
 
     @Test
@@ -163,7 +369,7 @@ class TemplateTest {
     }
 
     @Test
-    void bothBucketsRefusePlainHttp() {
+    void everyBucketRefusesPlainHttp() {
         for (String policy : TEMPLATE.resourcesOfType("AWS::S3::BucketPolicy")) {
             List<Object> statements = list(map(TEMPLATE.properties(policy).get("PolicyDocument")).get("Statement"));
             assertTrue(statements.stream().map(CloudFormationTemplate::map).anyMatch(s -> "Deny".equals(s.get("Effect"))
@@ -171,8 +377,12 @@ class TemplateTest {
                             && map(map(s.get("Condition")).get("Bool")).get("aws:SecureTransport").equals("false")),
                     policy + " has no HTTPS-only statement");
         }
-        assertEquals(2, TEMPLATE.resourcesOfType("AWS::S3::BucketPolicy").size());
-        assertEquals(2, TEMPLATE.resourcesOfType("AWS::S3::Bucket").size());
+        List<Object> protectedBuckets = TEMPLATE.resourcesOfType("AWS::S3::BucketPolicy").stream()
+                .map(policy -> TEMPLATE.properties(policy).get("Bucket")).toList();
+        for (String bucket : TEMPLATE.resourcesOfType("AWS::S3::Bucket")) {
+            assertTrue(protectedBuckets.contains(Map.of("Ref", bucket)), bucket + " has no policy");
+        }
+        assertEquals(3, TEMPLATE.resourcesOfType("AWS::S3::Bucket").size());
     }
 
     @Test
@@ -192,7 +402,7 @@ class TemplateTest {
         }
         Map<String, Object> headers = map(map(TEMPLATE.properties("WebSecurityHeaders").get("ResponseHeadersPolicyConfig"))
                 .get("SecurityHeadersConfig"));
-        String csp = (String) map(map(headers.get("ContentSecurityPolicy")).get("ContentSecurityPolicy")).get("Fn::Sub");
+        String csp = contentSecurityPolicy(DEFAULTS);
         assertEquals(List.of("'self'", "https://" + CLIP_BUCKET + ".s3.${AWS::Region}.${AWS::URLSuffix}"), directive(csp, "connect-src"),
                 "the page talks to its own origin (where CloudFront routes the API) and the clip bucket, nothing else");
         assertEquals(List.of("'none'"), directive(csp, "frame-ancestors"));
@@ -224,7 +434,7 @@ class TemplateTest {
                 "ApproximateNumberOfMessagesVisible {Fn::GetAtt=[TaggingFailures, QueueName]}",
                 "Errors {Ref=TaggingFunction}", "Throttles {Ref=TaggingFunction}",
                 "Errors {Ref=PredictionFunction}", "Throttles {Ref=PredictionFunction}",
-                "5XXError {Fn::Sub=${AWS::StackName}-api}")), watched.toString());
+                "5XXError {Fn::Sub=${AWS::StackName}-api}", "BucketSizeBytes {Ref=ClipBucket}")), watched.toString());
         assertEquals(Map.of("Fn::Sub", "${AWS::StackName}-api"), TEMPLATE.properties("PredictionApi").get("Name"),
                 "the 5xx alarm names the API by this name");
         assertEquals("NotifyByEmail", TEMPLATE.resource("AlarmTopic").get("Condition"));
@@ -232,6 +442,39 @@ class TemplateTest {
     }
 
     // ---- helpers
+
+    /** The page's Content-Security-Policy for these parameters, with the variables of its Fn::Sub filled in. */
+    static String contentSecurityPolicy(Map<String, Object> parameters) {
+        Object sub = map(map(map(map(map(TEMPLATE.properties("WebSecurityHeaders").get("ResponseHeadersPolicyConfig"))
+                .get("SecurityHeadersConfig")).get("ContentSecurityPolicy")).get("ContentSecurityPolicy"))).get("Fn::Sub");
+        String csp = (String) list(sub).get(0);
+        for (var variable : map(list(sub).get(1)).entrySet()) {
+            Object value = TEMPLATE.resolve(variable.getValue(), parameters);
+            String text = value instanceof Map<?, ?> m ? (String) m.get("Fn::Sub") : (String) value;
+            csp = csp.replace("${" + variable.getKey() + "}", text);
+        }
+        return csp;
+    }
+
+    static String errorOf(Map<String, Object> responses, String type) throws Exception {
+        return new ObjectMapper().readTree((String) map(map(responses.get(type)).get("ResponseTemplates")).get("application/json"))
+                .get("error").asText();
+    }
+
+    static Map<String, Object> distribution() {
+        return map(TEMPLATE.properties("WebDistribution").get("DistributionConfig"));
+    }
+
+    static Map<String, Object> origin(String id) {
+        return list(distribution().get("Origins")).stream().map(CloudFormationTemplate::map)
+                .filter(o -> id.equals(o.get("Id"))).findFirst().orElseThrow();
+    }
+
+    static Map<String, Object> with(String parameter, Object value) {
+        Map<String, Object> parameters = new HashMap<>(DEFAULTS);
+        parameters.put(parameter, value);
+        return parameters;
+    }
 
     /** A function's inline policies, with the managed ones it refers to (the tagging functions share one) spelled out. */
     static String policies(String function) {

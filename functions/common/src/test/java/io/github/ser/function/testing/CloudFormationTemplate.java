@@ -86,8 +86,9 @@ public final class CloudFormationTemplate {
     }
 
     /**
-     * {@code value} with every {@code Fn::If} replaced by the branch its condition selects and every {@code Ref} to a
-     * parameter by the parameter's value; {@code AWS::NoValue} removes the entry. Anything else stays as it is.
+     * {@code value} with every {@code Fn::If} replaced by the branch its condition selects, every {@code Ref} to a
+     * parameter by the parameter's value and every {@code Fn::FindInMap} by the value it finds; {@code AWS::NoValue}
+     * removes the entry. Anything else stays as it is.
      */
     public Object resolve(Object value, Map<String, Object> parameters) {
         if (value instanceof Map<?, ?> m && m.size() == 1) {
@@ -99,6 +100,12 @@ public final class CloudFormationTemplate {
             }
             if ("Ref".equals(key) && parameters.containsKey(argument)) {
                 return parameters.get(argument);
+            }
+            if ("Fn::FindInMap".equals(key)) {
+                List<?> path = (List<?>) argument;
+                Object top = map(section("Mappings").get(String.valueOf(resolve(path.get(0), parameters))))
+                        .get(String.valueOf(resolve(path.get(1), parameters)));
+                return resolve(map(top).get(String.valueOf(resolve(path.get(2), parameters))), parameters);
             }
         }
         if (value instanceof Map<?, ?> m) {
