@@ -3,6 +3,7 @@ package io.github.ser.bench;
 import io.github.ser.RepositoryLayout;
 import io.github.ser.function.testing.RepoFiles;
 import io.github.ser.testing.CompressedClips;
+import io.github.ser.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class LayerPackagingTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-verbose:class", "-cp", classpath, RecognitionProbe.class.getName(),
                 out.resolve(RepositoryLayout.MODEL_FILE).toString(),
-                RepositoryLayout.shared().resolve("datasets/ravdess-speech-16k/Actor_01/03-01-05-01-01-01-01.flac").toString()));
+                SharedData.require("datasets/ravdess-speech-16k/Actor_01/03-01-05-01-01-01-01.flac").toString()));
         for (CompressedClips.Clip compressed : CompressedClips.ALL) {
             command.add(Files.write(scratch.resolve(compressed.name()), compressed.bytes()).toString());
         }
