@@ -138,6 +138,7 @@ final class TrainingOptions {
                 normalise, agreedFeatures)).toList();
     }
 
+    /** Every clip of --data, with its augmented copies: finds them (quick) and checks every data option before any work. */
     List<LabeledClip> clips() throws IOException {
         for (String emotion : emotions) {
             if (!Emotions.ALL.contains(emotion)) {
@@ -183,9 +184,8 @@ final class TrainingOptions {
         return "none".equals(dir) ? FeatureCache.none() : FeatureCache.open(Path.of(dir), featureSet);
     }
 
-    /** Decodes and extracts every clip once; failures are reported on stderr and left out. */
-    FeatureTable extract(FeatureSet featureSet) throws IOException, InterruptedException {
-        List<LabeledClip> clips = clips();
+    /** Decodes and extracts every clip of {@link #clips()} once; failures are reported on stderr and left out. */
+    FeatureTable extract(FeatureSet featureSet, List<LabeledClip> clips) throws IOException, InterruptedException {
         Map<String, Long> perCorpus = clips.stream().filter(LabeledClip::isOriginal)
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.counting()));
         System.err.println("clips: " + perCorpus + " + " + clips.stream().filter(c -> !c.isOriginal()).count()

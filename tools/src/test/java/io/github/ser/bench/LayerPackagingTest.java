@@ -2,6 +2,7 @@ package io.github.ser.bench;
 
 import io.github.ser.RepositoryLayout;
 import io.github.ser.function.testing.RepoFiles;
+import io.github.ser.testing.Prerequisites;
 import io.github.ser.testing.CompressedClips;
 import io.github.ser.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,7 @@ class LayerPackagingTest {
     @BeforeAll
     static void packageTheLayer() throws Exception {
         RepoFiles.requireModel();
+        Prerequisites.requireMake();
         scratch = Files.createTempDirectory("ser-layer");
         out = scratch.resolve("layer");
         LambdaPackages.buildLayer(RepositoryLayout.root(), out, scratch.resolve("engine-build"));
