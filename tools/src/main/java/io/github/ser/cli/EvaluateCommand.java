@@ -61,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Write the full report as JSON.")
     Path report;
 
-    /** The protocols that run, from {@link #chosen}. */
+    /** The protocols that run, from {@link #protocolsFor}. */
     private Set<Protocol> chosen = Set.of();
 
     @Override
@@ -70,7 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
         FeatureSet featureSet = options.featureSet();
         List<ClassifierSpec> specs = options.specs();
         List<LabeledClip> clips = options.clips(); // finding the clips is quick; decoding them is the work
-        chosen = chosen(clips.stream().filter(LabeledClip::isOriginal).map(LabeledClip::corpus)
+        chosen = protocolsFor(clips.stream().filter(LabeledClip::isOriginal).map(LabeledClip::corpus)
                 .collect(Collectors.toCollection(TreeSet::new)));
         RavdessFolds foldSet = !runs(Protocol.speaker) ? null
                 : RavdessFolds.load(folds != null ? folds : SerPaths.defaultFolds());
@@ -118,7 +118,7 @@ final class EvaluateCommand implements Callable<Integer> {
      * The protocols to run on these corpora, checked before any work: each one asked for must be possible, and
      * {@code all} is every protocol the data allow (one corpus has no leave-one-corpus-out).
      */
-    Set<Protocol> chosen(Set<String> corpora) {
+    Set<Protocol> protocolsFor(Set<String> corpora) {
         if (!corpora.containsAll(trainCorpora)) {
             throw new IllegalArgumentException("--train-corpora " + new TreeSet<>(trainCorpora)
                     + ": the corpora given are " + corpora);
