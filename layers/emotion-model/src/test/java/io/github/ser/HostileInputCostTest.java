@@ -2,7 +2,6 @@ package io.github.ser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.ser.audio.AudioException;
 import io.github.ser.audio.HostileAudio;
@@ -41,8 +40,7 @@ class HostileInputCostTest {
 
     @BeforeAll
     static void load() throws Exception {
-        assumeTrue(ShippedModel.exists(), "no model at " + ShippedModel.path());
-        recognizer = EmotionRecognizer.load(ShippedModel.path(), RecognizerSettings.defaults());
+        recognizer = EmotionRecognizer.load(ShippedModel.require(), RecognizerSettings.defaults());
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,10 +47,11 @@ public final class ColdStart {
 
     /**
      * One run: JVM start to handler constructed (Lambda's init), the handler's constructor alone, the first request,
-     * peak RSS, and the process's CPU time for init and for the first request (all threads).
+     * peak RSS, and the process's CPU time for init and for the first request (all threads), and what the handler
+     * answered (its {@code toString}), to show that the request really did its work.
      */
     public record Run(double initMillis, double constructMillis, double firstInvokeMillis, long peakRssKb,
-                      double initCpuMillis, double firstInvokeCpuMillis) {
+                      double initCpuMillis, double firstInvokeCpuMillis, String response) {
     }
 
     /** The runs of one function with one event. */
@@ -64,9 +66,23 @@ public final class ColdStart {
     private ColdStart() {
     }
 
-    /** The event each function is measured with: the one its tests and {@code sam local invoke} use. */
-    static String eventFor(String function) {
-        return function.startsWith("Tagging") ? "s3-put.json" : "api-predict.json";
+    /**
+     * The event each function of {@code template.yaml} is measured with: the one its tests and {@code sam local invoke}
+     * use. The S3 and Batch events name the same object, which {@link #measure} puts in S3Mock.
+     */
+    private static final Map<String, String> EVENTS = Map.of(
+            "TaggingFunction", "s3-put.json",
+            "BatchTaggingFunction", "s3-batch.json",
+            "PredictionFunction", "api-predict.json");
+
+    /** @throws IllegalArgumentException for a function without a sample event, saying where to add one */
+    public static String eventFor(String function) {
+        String event = EVENTS.get(function);
+        if (event == null) {
+            throw new IllegalArgumentException("no sample event for " + function + " (known: "
+                    + new TreeSet<>(EVENTS.keySet()) + "): add one to events/ and to ColdStart.EVENTS");
+        }
+        return event;
     }
 
     /**
@@ -120,6 +136,7 @@ public final class ColdStart {
                 throw new IOException(function.name() + " did not finish its cold start within 120 s");
             }
             String output = Files.readString(log);
+            Matcher response = Pattern.compile("(?m)^response (.*)$").matcher(output);
             Matcher m = Pattern.compile("(?m)^cold-start (\\d+) ([\\d.]+) ([\\d.]+) (-?\\d+) (\\d+) (\\d+)$").matcher(output);
             if (java.exitValue() != 0 || !m.find()) {
                 throw new IOException(function.name() + " failed its cold start (exit " + java.exitValue() + "):\n"
@@ -127,7 +144,8 @@ public final class ColdStart {
             }
             double construct = Double.parseDouble(m.group(2));
             return new Run(Long.parseLong(m.group(1)) + construct, construct, Double.parseDouble(m.group(3)),
-                    Long.parseLong(m.group(4)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)));
+                    Long.parseLong(m.group(4)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)),
+                    response.find() ? response.group(1) : "");
         } finally {
             Files.deleteIfExists(log);
         }

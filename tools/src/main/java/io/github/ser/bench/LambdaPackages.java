@@ -45,10 +45,11 @@ public final class LambdaPackages {
         return out;
     }
 
-    /** Every function in {@code template.yaml}, each packaged by its Makefile into {@code out/<name>}. */
-    public static List<Function> buildFunctions(Path repository, Path out) throws IOException, InterruptedException {
+    /** The given functions of {@link #declaredFunctions}, each packaged by its Makefile into {@code out/<name>}. */
+    public static List<Function> buildFunctions(Path repository, List<Function> declaredFunctions, Path out)
+            throws IOException, InterruptedException {
         List<Function> functions = new ArrayList<>();
-        for (Function declared : declaredFunctions(repository)) {
+        for (Function declared : declaredFunctions) {
             Path dir = out.resolve(declared.name());
             make(repository, declared.dir().resolve("Makefile"), "build-" + declared.name(), dir, List.of());
             functions.add(new Function(declared.name(), dir, declared.handlerClass()));

@@ -36,6 +36,10 @@ final class ColdStartCommand implements Callable<Integer> {
     @Option(names = "--no-build", description = "Reuse the packages already in --artifacts instead of running the Makefiles.")
     boolean noBuild;
 
+    @Option(names = "--function", paramLabel = "NAME",
+            description = "Only this function of template.yaml (repeatable), e.g. BatchTaggingFunction. Default: all of them.")
+    List<String> only = List.of();
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table or json. Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
@@ -49,16 +53,19 @@ final class ColdStartCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--no-build needs --artifacts DIR");
         }
         Path repository = RepositoryLayout.root();
+        List<LambdaPackages.Function> declared = selected(LambdaPackages.declaredFunctions(repository));
+        declared.forEach(f -> ColdStart.eventFor(f.name())); // every function has its event before any work
         Path out = artifacts != null ? artifacts : Files.createTempDirectory("ser-cold-start");
         Path layer = out.resolve("layer");
         List<LambdaPackages.Function> functions;
         if (noBuild) {
-            functions = LambdaPackages.declaredFunctions(repository).stream()
+            functions = declared.stream()
                     .map(f -> new LambdaPackages.Function(f.name(), out.resolve(f.name()), f.handlerClass())).toList();
         } else {
-            System.err.println("packaging the layer and the functions with their Makefiles (as sam build) into " + out);
+            System.err.println("packaging the layer and " + names(declared) + " with their Makefiles (as sam build) into "
+                    + out + " (Maven builds them: a few minutes the first time)");
             LambdaPackages.buildLayer(repository, layer);
-            functions = LambdaPackages.buildFunctions(repository, out);
+            functions = LambdaPackages.buildFunctions(repository, declared, out);
         }
 
         Map<String, Object> report = new LinkedHashMap<>();
@@ -115,5 +122,21 @@ final class ColdStartCommand implements Callable<Integer> {
         System.out.printf("%-20s %-24s %8s %12s %10s %11s %13s %7s %7.1f%n", "layer", "", "", "", "", "", "", "",
                 ((Long) sizes.get("layer")) / 1e6);
         return 0;
+    }
+
+    /** The functions --function names, in the template's order; all of them without it. */
+    private List<LambdaPackages.Function> selected(List<LambdaPackages.Function> declared) {
+        Set<String> known = new TreeSet<>();
+        declared.forEach(f -> known.add(f.name()));
+        for (String name : only) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("--function " + name + ": template.yaml has " + known);
+            }
+        }
+        return only.isEmpty() ? declared : declared.stream().filter(f -> only.contains(f.name())).toList();
+    }
+
+    private static String names(List<LambdaPackages.Function> functions) {
+        return String.join(", ", functions.stream().map(LambdaPackages.Function::name).toList());
     }
 }

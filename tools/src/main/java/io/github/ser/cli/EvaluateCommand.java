@@ -18,10 +18,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -79,19 +81,21 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Write the full report as JSON.")
     Path report;
 
+    /** The protocols that run, from {@link #protocolsFor}. */
+    private Set<Protocol> chosen = Set.of();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         long start = System.nanoTime();
         FeatureSet featureSet = options.featureSet();
         List<ClassifierSpec> specs = options.specs();
+        List<LabeledClip> clips = options.clips(); // finding the clips is quick; decoding them is the work
+        chosen = protocolsFor(clips.stream().filter(LabeledClip::isOriginal).map(LabeledClip::corpus)
+                .collect(Collectors.toCollection(TreeSet::new)));
         RavdessFolds foldSet = !runs(Protocol.speaker) ? null
                 : RavdessFolds.load(folds != null ? folds : SerPaths.defaultFolds());
-        FeatureTable table = options.extract(featureSet);
-        FeatureTable phoneTests = runs(Protocol.corpus_phone) ? options.extractPhoneTests(featureSet) : null;
-        if ((runs(Protocol.speaker) || runs(Protocol.seed))
-                && table.clips().stream().noneMatch(c -> LabeledClip.RAVDESS.equals(c.corpus()))) {
-            throw new IOException("no RAVDESS clips among --data: the speaker and seed protocols test on RAVDESS");
-        }
+        FeatureTable table = options.extract(featureSet, clips);
+        FeatureTable phoneTests = runs(Protocol.corpus_phone) ? options.extractPhoneTests(featureSet, clips) : null;
         double extractSeconds = (System.nanoTime() - start) / 1e9;
         List<EvaluationReport> results = new ArrayList<>();
         for (ClassifierSpec spec : specs) {
@@ -142,7 +146,42 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private boolean runs(Protocol p) {
-        return protocols.contains(p) || protocols.contains(Protocol.all);
+        return chosen.contains(p);
+    }
+
+    /**
+     * The protocols to run on these corpora, checked before any work: each one asked for must be possible, and
+     * {@code all} is every protocol the data allow (one corpus has no leave-one-corpus-out).
+     */
+    Set<Protocol> protocolsFor(Set<String> corpora) {
+        if (!corpora.containsAll(trainCorpora)) {
+            throw new IllegalArgumentException("--train-corpora " + new TreeSet<>(trainCorpora)
+                    + ": the corpora given are " + corpora);
+        }
+        boolean all = protocols.contains(Protocol.all);
+        Set<Protocol> runnable = EnumSet.noneOf(Protocol.class);
+        List<String> impossible = new ArrayList<>();
+        for (Protocol p : all ? EnumSet.complementOf(EnumSet.of(Protocol.all)) : EnumSet.copyOf(protocols)) {
+            String missing = switch (p) {
+                case speaker, seed -> corpora.contains(LabeledClip.RAVDESS) ? null
+                        : "tests on RAVDESS, and there are no RAVDESS clips among --data";
+                case corpus, corpus_phone -> corpora.size() >= 2 ? null
+                        : "needs two or more corpora (one --data each), got " + corpora;
+                case all -> null;
+            };
+            if (missing == null) {
+                runnable.add(p);
+            } else {
+                impossible.add(p + " " + missing);
+            }
+        }
+        if (!all && !impossible.isEmpty() || runnable.isEmpty()) {
+            throw new IllegalArgumentException("--protocol " + String.join("; ", impossible));
+        }
+        if (!impossible.isEmpty()) {
+            System.err.println("protocols: " + runnable + " (not " + String.join("; ", impossible) + ")");
+        }
+        return runnable;
     }
 
     private static void printComparison(List<ClassifierSpec> specs, List<EvaluationReport> results, PrintStream out) {

@@ -30,15 +30,29 @@ public final class SerCli implements Runnable {
     /** Runs a command line and returns its exit code (used by tests). */
     public static int run(String... args) {
         WekaEnvironment.ensure();
-        return new CommandLine(new SerCli())
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The parser and dispatcher of every command; {@code parseArgs} on it checks a command line without running it.
+     * Every command takes {@code --help}; {@code serve} and {@code load-check} read their own arguments.
+     */
+    static CommandLine commandLine() {
+        CommandLine ser = new CommandLine(new SerCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(SerCli::report)
                 .setParameterExceptionHandler((e, a) -> {
                     System.err.println("ser: " + e.getMessage());
                     e.getCommandLine().usage(System.err);
                     return CANNOT_RUN;
-                })
-                .execute(args);
+                });
+        for (CommandLine command : ser.getSubcommands().values()) {
+            if (command.getCommandSpec().unmatchedArgsBindings().isEmpty()
+                    && command.getCommandSpec().findOption("--help") == null) {
+                command.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+        }
+        return ser;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.ser.features.FeatureSet;
 import io.github.ser.training.ClassifierSpec;
 import io.github.ser.training.EvaluationReport;
 import io.github.ser.training.FeatureTable;
+import io.github.ser.training.LabeledClip;
 import io.github.ser.model.Calibration;
 import io.github.ser.model.ModelArtifact;
 import io.github.ser.training.Trainer;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,18 +48,30 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         FeatureSet featureSet = options.featureSet();
         ClassifierSpec spec = options.spec();
+        // every option and file is checked before the work (decoding every clip, then training)
         JsonNode report = metrics.isEmpty() ? null : combined(metrics, featureSet, spec);
-        FeatureTable table = options.extract(featureSet);
-        System.err.println("training " + spec.describe() + " on " + table.size() + " clips");
         Trainer.Provenance provenance = new Trainer.Provenance(
                 report == null ? null : EvaluationReport.summarize(report), calibration(report),
                 options.foldCalm ? Map.of("calm", "neutral") : Map.of(), options.augmentationSummary());
+        Path target = writable(out != null ? out : SerPaths.defaultModel());
+        List<LabeledClip> clips = options.clips();
+        FeatureTable table = options.extract(featureSet, clips);
+        System.err.println("training " + spec.describe() + " on " + table.size() + " clips");
         ModelArtifact artifact = Trainer.train(table, spec, provenance, Instant.now());
-        Path target = out != null ? out : SerPaths.defaultModel();
         artifact.save(target);
         System.err.printf("wrote %s (%s, labels %s) in %.0f s%n", target, artifact.version(), artifact.labels(),
                 (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** {@code file}, once its folder exists and can be written to. */
+    private static Path writable(Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        if (!Files.isWritable(folder) || Files.isDirectory(file)) {
+            throw new IOException("--out " + file + ": cannot write a file there");
+        }
+        return file;
     }
 
     /**

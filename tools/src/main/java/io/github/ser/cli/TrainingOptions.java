@@ -190,24 +190,25 @@ final class TrainingOptions {
         return "none".equals(dir) ? FeatureCache.none() : FeatureCache.open(Path.of(dir), featureSet);
     }
 
-    /** Decodes and extracts every clip once; failures are reported on stderr and left out. */
-    FeatureTable extract(FeatureSet featureSet) throws IOException, InterruptedException {
-        List<LabeledClip> clips = clips();
+    /** Decodes and extracts every clip of {@link #clips()} once; failures are reported on stderr and left out. */
+    FeatureTable extract(FeatureSet featureSet, List<LabeledClip> clips) throws IOException, InterruptedException {
         Map<String, Long> perCorpus = clips.stream().filter(LabeledClip::isOriginal)
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.counting()));
         System.err.println("clips: " + perCorpus + " + " + clips.stream().filter(c -> !c.isOriginal()).count()
                 + " augmented training copies; feature set " + featureSet.name() + " v"
                 + featureSet.version() + " (" + featureSet.names().size() + " numbers)");
-        return extract(featureSet, clips);
+        return decode(featureSet, clips);
     }
 
-    /** The recordings as the phone protocol tests them ({@link Augmentation#PHONE_TEST}): test data only. */
-    FeatureTable extractPhoneTests(FeatureSet featureSet) throws IOException, InterruptedException {
+    /** The recordings among {@code clips} as the phone protocol tests them ({@link Augmentation#PHONE_TEST}). */
+    FeatureTable extractPhoneTests(FeatureSet featureSet, List<LabeledClip> clips)
+            throws IOException, InterruptedException {
         System.err.println("phone-degraded test copies of every recording");
-        return extract(featureSet, recordings().stream().map(c -> c.augmented(Augmentation.PHONE_TEST)).toList());
+        return decode(featureSet, clips.stream().filter(LabeledClip::isOriginal)
+                .map(c -> c.augmented(Augmentation.PHONE_TEST)).toList());
     }
 
-    private FeatureTable extract(FeatureSet featureSet, List<LabeledClip> clips)
+    private FeatureTable decode(FeatureSet featureSet, List<LabeledClip> clips)
             throws IOException, InterruptedException {
         FeatureTable table;
         try (FeatureCache featureCache = openCache(featureSet)) {

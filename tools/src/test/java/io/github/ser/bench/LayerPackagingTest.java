@@ -2,7 +2,9 @@ package io.github.ser.bench;
 
 import io.github.ser.RepositoryLayout;
 import io.github.ser.function.testing.RepoFiles;
+import io.github.ser.testing.Prerequisites;
 import io.github.ser.testing.CompressedClips;
+import io.github.ser.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,7 @@ class LayerPackagingTest {
     @BeforeAll
     static void packageTheLayer() throws Exception {
         RepoFiles.requireModel();
+        Prerequisites.requireMake();
         scratch = Files.createTempDirectory("ser-layer");
         out = scratch.resolve("layer");
         LambdaPackages.buildLayer(RepositoryLayout.root(), out, scratch.resolve("engine-build"));
@@ -85,7 +88,7 @@ class LayerPackagingTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-verbose:class", "-cp", classpath, RecognitionProbe.class.getName(),
                 out.resolve(RepositoryLayout.MODEL_FILE).toString(),
-                RepositoryLayout.shared().resolve("datasets/ravdess-speech-16k/Actor_01/03-01-05-01-01-01-01.flac").toString()));
+                SharedData.require("datasets/ravdess-speech-16k/Actor_01/03-01-05-01-01-01-01.flac").toString()));
         for (CompressedClips.Clip compressed : CompressedClips.ALL) {
             command.add(Files.write(scratch.resolve(compressed.name()), compressed.bytes()).toString());
         }

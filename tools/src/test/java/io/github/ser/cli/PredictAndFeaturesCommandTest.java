@@ -26,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PredictAndFeaturesCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path SAMPLES = SharedData.datasets().resolve("samples");
 
     @TempDir
     Path dir;
@@ -160,8 +159,9 @@ class PredictAndFeaturesCommandTest {
     }
 
     private static List<String> samples() {
+        Path samples = SharedData.datasets().resolve("samples");
         return List.of("03-01-05-02-01-01-01.wav", "03-01-06-01-01-02-20.wav", "OAF_food_fear.wav",
-                "YAF_germ_angry.wav").stream().map(n -> SAMPLES.resolve(n).toString()).toList();
+                "YAF_germ_angry.wav").stream().map(n -> samples.resolve(n).toString()).toList();
     }
 
     /** The given arguments followed by the files. */

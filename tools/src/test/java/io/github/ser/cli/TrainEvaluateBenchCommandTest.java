@@ -216,6 +216,42 @@ class TrainEvaluateBenchCommandTest {
         assertTrue(!run.err().contains("\tat "), run.err());
     }
 
+    /** What the data cannot give is refused before any clip is decoded (stderr's "clips: ..." line starts the work). */
+    @Test
+    void impossibleProtocolsAndBadDataAreRefusedBeforeAnyWork() {
+        Map<String, String[]> refused = Map.of(
+                "--protocol corpus needs two or more corpora", new String[] {"evaluate", "--data", ravdess.toString(),
+                        "--protocol", "corpus"},
+                "--protocol speaker tests on RAVDESS", new String[] {"evaluate", "--data", tess.toString(),
+                        "--protocol", "speaker,corpus"},
+                "seed tests on RAVDESS", new String[] {"evaluate", "--data", tess.toString()},
+                "--train-corpora [nemo]: the corpora given are [ravdess, tess]", new String[] {"evaluate", "--data",
+                        ravdess.toString(), "--data", tess.toString(), "--train-corpora", "nemo"},
+                "not a directory", new String[] {"train", "--data", dir.resolve("nowhere").toString()},
+                "cannot write a file there", new String[] {"train", "--data", ravdess.toString(), "--out",
+                        dir.toString()});
+        refused.forEach((message, args) -> {
+            CliRun run = CliRun.of(concat(args));
+            assertEquals(SerCli.CANNOT_RUN, run.exit(), run.err());
+            assertTrue(run.err().contains(message), message + " in: " + run.err());
+            assertTrue(!run.err().contains("clips: "), "work started before the check: " + run.err());
+        });
+    }
+
+    @Test
+    void allIsEveryProtocolTheDataAllow() throws IOException {
+        Path folds = Files.writeString(dir.resolve("folds-one-corpus.json"), "{\"test_actors\": [[1], [2]]}");
+
+        CliRun run = CliRun.of(concat(new String[] {"evaluate", "--data", ravdess.toString(), "--folds",
+                folds.toString(), "--seeds", "1"}));
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("protocols: [speaker, seed] (not corpus needs two or more corpora"), run.err());
+        assertTrue(run.out().contains("Speaker-independent CV"), run.out());
+        assertTrue(run.out().contains("Prototype protocol"), run.out());
+        assertTrue(!run.out().contains("Leave-one-corpus-out"), run.out());
+    }
+
     private static void assertFraction(JsonNode value) {
         assertTrue(value.isNumber() && value.asDouble() >= 0 && value.asDouble() <= 1, String.valueOf(value));
     }

@@ -1,5 +1,6 @@
 package io.github.ser.local;
 
+import io.github.ser.testing.Prerequisites;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -23,8 +24,8 @@ import java.util.logging.Logger;
 /**
  * Headless Chromium for the browser tests: Debian's {@code chromium} and {@code chromedriver} where they are installed
  * (CI: {@code .ci/run} installs them), otherwise whatever Chrome or Chromium Selenium Manager finds on the machine, with
- * a matching driver (the Selenium convention on a laptop). No browser is an error that says what to install, never a
- * skip: a browser test that silently does not run proves nothing.
+ * a matching driver (the Selenium convention on a laptop). No browser skips the browser tests with one line saying what
+ * to install, and fails them under {@code CI=true} ({@link Prerequisites}).
  */
 final class Browser implements AutoCloseable {
 
@@ -63,11 +64,37 @@ final class Browser implements AutoCloseable {
         return start(List.of("--use-fake-device-for-media-stream", "--deny-permission-prompts"));
     }
 
-    private static Browser start(List<String> extra) {
+    /** Returns when a browser starts; otherwise skips the calling tests (fails them under CI=true), saying what to install. */
+    static void require() {
+        if (debianBrowser()) {
+            return;
+        }
+        try {
+            new ChromeDriver(options(List.of())).quit(); // Selenium Manager locates a browser and its driver
+        } catch (WebDriverException e) {
+            Prerequisites.missing(noBrowser(e));
+        }
+    }
+
+    private static boolean debianBrowser() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    private static ChromeOptions options(List<String> extra) {
         ChromeOptions options = new ChromeOptions();
         options.addArguments(HEADLESS);
         options.addArguments(extra);
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+        return options;
+    }
+
+    private static String noBrowser(WebDriverException e) {
+        return INSTALL + " (there is no " + CHROMIUM + " with " + CHROMEDRIVER + ", and Selenium Manager found no browser: "
+                + firstLine(e.getMessage()) + ")";
+    }
+
+    private static Browser start(List<String> extra) {
+        ChromeOptions options = options(extra);
+        if (debianBrowser()) {
             options.setBinary(CHROMIUM.toFile());
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -78,8 +105,7 @@ final class Browser implements AutoCloseable {
         try {
             return new Browser(new ChromeDriver(options)); // Selenium Manager locates a browser and its driver
         } catch (WebDriverException e) {
-            throw new IllegalStateException(INSTALL + " (there is no " + CHROMIUM + " with " + CHROMEDRIVER
-                    + ", and Selenium Manager found no browser: " + firstLine(e.getMessage()) + ")", e);
+            throw new IllegalStateException(noBrowser(e), e);
         }
     }
 

@@ -54,6 +54,7 @@ class WebRecorderBrowserTest {
 
     @BeforeAll
     static void makeMicrophoneClip() throws Exception {
+        Browser.require();
         float[] speech = SpeechClips.load("datasets/ravdess-speech-16k/Actor_01/03-01-05-02-01-01-01.flac", 48000);
         microphoneClip = SpeechClips.writeWav(temp.resolve("microphone.wav"), speech, 48000);
     }

@@ -49,9 +49,4 @@ public final class TestModels {
     public static Path ravdess() {
         return SharedData.datasets().resolve("ravdess-speech-16k");
     }
-
-    /** The committed default model (tests run in the module directory; surefire also sets basedir). */
-    public static Path defaultModel() {
-        return io.github.ser.RepositoryLayout.committedModel();
-    }
 }

@@ -5,6 +5,7 @@ import io.github.ser.Prediction;
 import io.github.ser.RecognizerSettings;
 import io.github.ser.testing.CompressedClips;
 import io.github.ser.testing.SharedData;
+import io.github.ser.testing.ShippedModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Compressed clips give nearly the prediction of their lossless original with the committed model. The fixtures in
@@ -45,10 +45,7 @@ class CompressedFormatsTest {
 
     @BeforeAll
     static void loadModel() throws Exception {
-        String configured = System.getProperty("ser.test.model");
-        Path model = configured != null ? Path.of(configured) : Path.of("model/emotion-model.zip");
-        assumeTrue(Files.isRegularFile(model), "no model at " + model);
-        recognizer = EmotionRecognizer.load(model, RecognizerSettings.defaults());
+        recognizer = EmotionRecognizer.load(ShippedModel.require(), RecognizerSettings.defaults());
         byte[] lossless = Files.readAllBytes(SharedData.datasets().resolve(ORIGINAL));
         original = recognizer.recognize(lossless);
         originalSamples = new AudioDecoder(AudioLimits.defaults()).decode(lossless).samples();

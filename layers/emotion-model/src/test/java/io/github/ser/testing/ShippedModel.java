@@ -1,5 +1,7 @@
 package io.github.ser.testing;
 
+import io.github.ser.RepositoryLayout;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,22 +10,23 @@ public final class ShippedModel {
     private ShippedModel() {
     }
 
-    /** The artifact's path; tests that need it skip (never fake) when it is absent. */
+    /** The artifact's path, present or not. */
     public static Path path() {
         String configured = System.getProperty("ser.test.model");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("layers/emotion-model/model/emotion-model.zip");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("layers/emotion-model/model/emotion-model.zip");
+        return configured != null ? Path.of(configured) : RepositoryLayout.committedModel();
     }
 
     public static boolean exists() {
         return Files.isRegularFile(path());
+    }
+
+    /**
+     * The artifact, for tests that need it: skipped (never faked) on a developer's machine while there is none, a
+     * failure under {@code CI=true}, where a missing model means a broken checkout, not work in progress.
+     */
+    public static Path require() {
+        Prerequisites.require(exists(), "no model artifact at " + path()
+                + " (train one with ./ser train, or point -Dser.test.model=FILE at one)");
+        return path();
     }
 }

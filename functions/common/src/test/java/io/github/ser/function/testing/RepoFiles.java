@@ -1,8 +1,8 @@
 package io.github.ser.function.testing;
 
 import io.github.ser.RepositoryLayout;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import io.github.ser.testing.SharedData;
+import io.github.ser.testing.ShippedModel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,12 +29,13 @@ public final class RepoFiles {
     }
 
     public static Path shared() {
-        return RepositoryLayout.shared();
+        return SharedData.root();
     }
 
+    /** The bytes of {@code ../shared/<relative>}; the test is skipped (failed under CI=true) without it. */
     public static byte[] sharedBytes(String relative) {
         try {
-            return Files.readAllBytes(shared().resolve(relative));
+            return Files.readAllBytes(SharedData.require(relative));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,22 +46,11 @@ public final class RepoFiles {
      * property.
      */
     public static Path model() {
-        String configured = System.getProperty("ser.test.model");
-        return configured != null ? Path.of(configured) : RepositoryLayout.committedModel();
+        return ShippedModel.path();
     }
 
-    /**
-     * For tests that need the model: skipped (never faked) on a developer's machine while there is none, but a
-     * failure under {@code CI=true}, where a missing model means a broken checkout, not work in progress.
-     */
+    /** For tests that need the model: see {@link ShippedModel#require()}. */
     public static void requireModel() {
-        if (Files.isRegularFile(model())) {
-            return;
-        }
-        String message = "no model artifact at " + model() + " (train one with ./ser train, or set -Dser.test.model)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(message + "; under CI=true this fails instead of skipping");
-        }
-        Assumptions.abort(message);
+        ShippedModel.require();
     }
 }
