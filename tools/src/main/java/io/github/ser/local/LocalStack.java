@@ -28,10 +28,12 @@ public final class LocalStack implements AutoCloseable {
     private final ApplicationContext context;
     private final EmbeddedServer server;
     private final UploadWatcher watcher;
+    private final Map<String, Object> properties;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private LocalStack(LocalStackSettings settings, S3MockServer s3, ApplicationContext context, EmbeddedServer server,
-                       UploadWatcher watcher) {
+                       UploadWatcher watcher, Map<String, Object> properties) {
+        this.properties = properties;
         this.settings = settings;
         this.s3 = s3;
         this.context = context;
@@ -47,17 +49,18 @@ public final class LocalStack implements AutoCloseable {
         ApplicationContext context = null;
         try {
             useDummyCredentials();
+            Map<String, Object> properties = properties(settings, s3.endpoint());
             context = ApplicationContext.builder()
                     .deduceEnvironment(false)
                     .environments("local")
-                    .properties(properties(settings, s3.endpoint()))
+                    .properties(properties)
                     .start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             SerConfiguration config = context.getBean(SerConfiguration.class);
             UploadWatcher watcher = new UploadWatcher(context.getBean(S3Client.class), REGION, config.getBucket(),
                     config.getUploadPrefix(), settings.watchInterval(), TaggingEventSink.create(context));
             watcher.start();
-            return new LocalStack(settings, s3, context, server, watcher);
+            return new LocalStack(settings, s3, context, server, watcher, properties);
         } catch (Exception | Error e) {
             if (context != null) {
                 context.close();
@@ -98,6 +101,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://localhost:" + server.getPort());
+    }
+
+    /** The configuration the API and the handler were started with. */
+    Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 
     public URI s3Endpoint() {
