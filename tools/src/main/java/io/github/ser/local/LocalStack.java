@@ -79,6 +79,8 @@ public final class LocalStack implements AutoCloseable {
         properties.put("micronaut.server.max-request-size", "10MB");
         // bodies are inflated by the API itself, bounded, as behind API Gateway (the prediction function's setting too)
         properties.put("micronaut.server.netty.request-decompression-enabled", false);
+        // a client that stops sending mid-body is cut off after this (the prediction function's setting too)
+        properties.put("micronaut.server.idle-timeout", "30s");
         properties.put("micronaut.router.static-resources.web.enabled", true);
         properties.put("micronaut.router.static-resources.web.paths", "file:" + settings.webDir());
         properties.put("micronaut.router.static-resources.web.mapping", "/**");

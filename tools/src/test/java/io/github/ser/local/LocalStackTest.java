@@ -106,6 +106,14 @@ class LocalStackTest {
         assertEquals(200, get(stack.url() + "/").statusCode(), "the page itself needs no key");
     }
 
+    /** Issue 19, point 7: longer than Netty reads, as API Gateway answers it, not a 413. */
+    @Test
+    void anOverLongUrlIsAJson414(LocalStack stack) throws Exception {
+        HttpResponse<String> response = get(stack.url() + "/results/uploads/" + "a".repeat(10_000));
+        assertEquals(414, response.statusCode(), response.body());
+        assertEquals(LocalUriTooLong.CODE, JSON.readTree(response.body()).get("error").asText(), response.body());
+    }
+
     @Test
     void thePageGetsTheDeployedSecurityHeadersItsLocalSettingsAndTheContract(LocalStack stack) throws Exception {
         HttpResponse<String> page = get(stack.url() + "/");
