@@ -75,12 +75,15 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.application.name", "ser-local-stack");
         properties.put("micronaut.server.port", settings.httpPort());
+        properties.put("micronaut.server.host", settings.bind());
         // above the API's own limit (ser.max-request-bytes), so oversized clips get its clear 413, not a dropped connection
         properties.put("micronaut.server.max-request-size", "10MB");
         // bodies are inflated by the API itself, bounded, as behind API Gateway (the prediction function's setting too)
         properties.put("micronaut.server.netty.request-decompression-enabled", false);
         // a client that stops sending mid-body is cut off after this (the prediction function's setting too)
         properties.put("micronaut.server.idle-timeout", "30s");
+        // over-long URLs reach the API's own 414 (the prediction function's setting too)
+        properties.put("micronaut.server.netty.max-initial-line-length", 65536);
         properties.put("micronaut.router.static-resources.web.enabled", true);
         properties.put("micronaut.router.static-resources.web.paths", "file:" + settings.webDir());
         properties.put("micronaut.router.static-resources.web.mapping", "/**");
