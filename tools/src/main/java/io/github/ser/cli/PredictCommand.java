@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ final class PredictCommand implements Callable<Integer> {
             description = "json (one object per line) or table. Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
+    @Option(names = "--read-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Give up on a pipe or FIFO that sends nothing for this long. Default: ${DEFAULT-VALUE}.")
+    long readTimeoutSeconds;
+
     @Override
     public Integer call() throws IOException {
         EmotionRecognizer recognizer = Recognizers.load(model);
@@ -45,7 +50,8 @@ final class PredictCommand implements Callable<Integer> {
         boolean failed = false;
         for (Path file : files) {
             try {
-                Prediction prediction = recognizer.recognize(BoundedFile.read(file, AudioLimits.DEFAULT_MAX_BYTES));
+                Prediction prediction = recognizer.recognize(BoundedFile.read(file, AudioLimits.DEFAULT_MAX_BYTES,
+                        Duration.ofSeconds(readTimeoutSeconds)));
                 out.println(format == OutputFormat.json ? Json.line(asJson(file, prediction)) : row(file, prediction));
             } catch (AudioException e) {
                 failed = true;

@@ -28,10 +28,12 @@ public final class LocalStack implements AutoCloseable {
     private final ApplicationContext context;
     private final EmbeddedServer server;
     private final UploadWatcher watcher;
+    private final Map<String, Object> properties;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private LocalStack(LocalStackSettings settings, S3MockServer s3, ApplicationContext context, EmbeddedServer server,
-                       UploadWatcher watcher) {
+                       UploadWatcher watcher, Map<String, Object> properties) {
+        this.properties = properties;
         this.settings = settings;
         this.s3 = s3;
         this.context = context;
@@ -47,17 +49,18 @@ public final class LocalStack implements AutoCloseable {
         ApplicationContext context = null;
         try {
             useDummyCredentials();
+            Map<String, Object> properties = properties(settings, s3.endpoint());
             context = ApplicationContext.builder()
                     .deduceEnvironment(false)
                     .environments("local")
-                    .properties(properties(settings, s3.endpoint()))
+                    .properties(properties)
                     .start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             SerConfiguration config = context.getBean(SerConfiguration.class);
             UploadWatcher watcher = new UploadWatcher(context.getBean(S3Client.class), REGION, config.getBucket(),
                     config.getUploadPrefix(), settings.watchInterval(), TaggingEventSink.create(context));
             watcher.start();
-            return new LocalStack(settings, s3, context, server, watcher);
+            return new LocalStack(settings, s3, context, server, watcher, properties);
         } catch (Exception | Error e) {
             if (context != null) {
                 context.close();
@@ -72,10 +75,15 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.application.name", "ser-local-stack");
         properties.put("micronaut.server.port", settings.httpPort());
+        properties.put("micronaut.server.host", settings.bind());
         // above the API's own limit (ser.max-request-bytes), so oversized clips get its clear 413, not a dropped connection
         properties.put("micronaut.server.max-request-size", "10MB");
         // bodies are inflated by the API itself, bounded, as behind API Gateway (the prediction function's setting too)
         properties.put("micronaut.server.netty.request-decompression-enabled", false);
+        // a client that stops sending mid-body is cut off after this (the prediction function's setting too)
+        properties.put("micronaut.server.idle-timeout", "30s");
+        // over-long URLs reach the API's own 414 (the prediction function's setting too)
+        properties.put("micronaut.server.netty.max-initial-line-length", 65536);
         properties.put("micronaut.router.static-resources.web.enabled", true);
         properties.put("micronaut.router.static-resources.web.paths", "file:" + settings.webDir());
         properties.put("micronaut.router.static-resources.web.mapping", "/**");
@@ -98,6 +106,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://localhost:" + server.getPort());
+    }
+
+    /** The configuration the API and the handler were started with. */
+    Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 
     public URI s3Endpoint() {

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param watchInterval how often the upload watcher lists the upload prefix
  * @param apiKey        the key the API requires in {@code x-api-key}, as API Gateway does in the template's default
  *                      mode; empty for an open API (the default, so that curl and the examples work without one)
+ * @param bind          the address the API and the page listen on: loopback by default, so nobody else on the
+ *                      network reaches them; {@code 0.0.0.0} opens them deliberately (a phone on the same network)
  */
 public record LocalStackSettings(int httpPort,
                                  int s3Port,
@@ -34,7 +36,8 @@ public record LocalStackSettings(int httpPort,
                                  Optional<Path> s3DataDir,
                                  Path s3MockJar,
                                  Duration watchInterval,
-                                 String apiKey) {
+                                 String apiKey,
+                                 String bind) {
 
     /** Flag name → (environment variable, default, description). One table, so usage text and parsing agree. */
     private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
@@ -49,6 +52,7 @@ public record LocalStackSettings(int httpPort,
         option("s3mock-jar", "SER_S3MOCK_JAR", "", "S3Mock exec jar (default: s3mock-exec.jar beside this program's jar)");
         option("watch-interval-ms", "SER_WATCH_INTERVAL_MS", "1000", "how often new uploads are looked for");
         option("api-key", "SER_API_KEY", "", "require this key in x-api-key, like the deployed API (default: open)");
+        option("bind", "SER_BIND", "127.0.0.1", "address the API and page listen on (0.0.0.0: every interface, on purpose)");
     }
 
     private record Option(String env, String defaultValue, String description) {
@@ -84,7 +88,8 @@ public record LocalStackSettings(int httpPort,
                 dataDir.isBlank() ? Optional.empty() : Optional.of(Path.of(dataDir).toAbsolutePath().normalize()),
                 jar.isBlank() ? S3MockServer.jarBesideThisProgram() : Path.of(jar).toAbsolutePath().normalize(),
                 Duration.ofMillis(positive(values, "watch-interval-ms")),
-                values.get("api-key").trim());
+                values.get("api-key").trim(),
+                address(values.get("bind").trim()));
     }
 
     /** Defaults are looked up only when used, so an explicit path works outside a checkout too. */
@@ -136,6 +141,14 @@ public record LocalStackSettings(int httpPort,
             // reported below
         }
         throw new UsageException("--" + flag + " must be a positive whole number, got \"" + text + "\"");
+    }
+
+    private static String address(String bind) throws UsageException {
+        try {
+            return java.net.InetAddress.getByName(bind).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new UsageException("--bind must be an address of this machine (127.0.0.1, 0.0.0.0...), got \"" + bind + "\"");
+        }
     }
 
     private static String bucketName(String name) throws UsageException {

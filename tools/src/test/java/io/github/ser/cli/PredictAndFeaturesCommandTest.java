@@ -16,11 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PredictAndFeaturesCommandTest {
@@ -117,6 +119,25 @@ class PredictAndFeaturesCommandTest {
         assertTrue(JSON.readTree(lines.get(2)).has("emotion"), lines.get(2));
         assertEquals("unreadable_file", JSON.readTree(lines.get(3)).get("error").asText(), lines.get(3));
         assertFalse(run.out().contains("\tat ") || run.err().contains("\tat "), run.err());
+    }
+
+    /** Issue 19, point 6: a FIFO nobody writes to is given up on with a clear line, and the batch goes on. */
+    @Test
+    void aFifoWithNoWriterIsGivenUpOnAndTheBatchGoesOn() throws Exception {
+        Path fifo = dir.resolve("silent.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
+        String good = samples().get(0);
+
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of("predict", "--model",
+                TestModels.smallRavdessModel().toString(), "--read-timeout", "1", fifo.toString(), good));
+
+        assertEquals(SerCli.SOME_FILES_FAILED, run.exit());
+        List<String> lines = run.lines();
+        assertEquals(2, lines.size(), run.out());
+        JsonNode refused = JSON.readTree(lines.get(0));
+        assertEquals("unreadable_file", refused.get("error").asText(), lines.get(0));
+        assertTrue(refused.get("message").asText().contains("FIFO"), lines.get(0));
+        assertTrue(JSON.readTree(lines.get(1)).has("emotion"), lines.get(1));
     }
 
     @Test

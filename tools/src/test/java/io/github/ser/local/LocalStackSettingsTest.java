@@ -25,6 +25,8 @@ class LocalStackSettingsTest {
         assertTrue(settings.modelPath().endsWith("layers/emotion-model/model/emotion-model.zip"));
         assertTrue(settings.s3DataDir().isEmpty());
         assertEquals(Duration.ofSeconds(1), settings.watchInterval());
+        assertEquals("127.0.0.1", settings.bind(), "loopback unless opened on purpose");
+        assertEquals("0.0.0.0", LocalStackSettings.parse(new String[]{"--bind=0.0.0.0"}, Map.of()).bind());
     }
 
     @Test

@@ -106,6 +106,33 @@ class LocalStackTest {
         assertEquals(200, get(stack.url() + "/").statusCode(), "the page itself needs no key");
     }
 
+    /** Issue 19, point 1: the API listens on loopback only, unless --bind opens it. */
+    @Test
+    void theApiIsNotReachableFromTheNetwork(LocalStack stack) throws Exception {
+        assertEquals(200, get(stack.url() + "/").statusCode(), "reachable on loopback");
+        java.net.InetAddress outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+                .findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "this machine has no network address besides loopback");
+        int port = stack.url().getPort();
+        try (java.net.Socket socket = new java.net.Socket()) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> socket.connect(new java.net.InetSocketAddress(outside, port), 2000),
+                    "the API answers on " + outside.getHostAddress() + ":" + port);
+        }
+    }
+
+    /** Issue 19, point 7: longer than Netty reads, as API Gateway answers it, not a 413. */
+    @Test
+    void anOverLongUrlIsAJson414(LocalStack stack) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/results/uploads/"
+                + "a".repeat(10_000))).header("x-api-key", SharedLocalStack.API_KEY).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(414, response.statusCode(), response.body());
+        assertEquals("uri_too_long", JSON.readTree(response.body()).get("error").asText(), response.body());
+    }
+
     @Test
     void thePageGetsTheDeployedSecurityHeadersItsLocalSettingsAndTheContract(LocalStack stack) throws Exception {
         HttpResponse<String> page = get(stack.url() + "/");

@@ -6,8 +6,11 @@ import io.github.ser.function.ClipTelemetry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Lambda entry point for S3 Batch Operations' {@code LambdaInvoke} (invocation schema 2.0): each task is one existing
@@ -15,6 +18,7 @@ import java.util.List;
  * job's completion report.
  */
 public class S3BatchHandler extends MicronautRequestHandler<S3BatchEventV2, S3BatchResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(S3BatchHandler.class);
 
     @Inject
     BatchTagging tagging;
@@ -40,7 +44,13 @@ public class S3BatchHandler extends MicronautRequestHandler<S3BatchEventV2, S3Ba
 
     private S3BatchResponse answer(S3BatchEventV2 event) {
         boolean force = BatchTagging.force(event.getJob() == null ? null : event.getJob().getUserArguments());
-        List<S3BatchResponse.Result> results = event.getTasks().stream()
+        if (event.getTasks() == null || event.getTasks().stream().anyMatch(Objects::isNull)) {
+            // not what Batch Operations sends (a sam local invoke with {}, say): nothing here can carry a result
+            LOG.warn("not an S3 Batch Operations event: {} (invocation {}); tasks without an entry are skipped",
+                    event.getTasks() == null ? "no tasks" : "null tasks", event.getInvocationId());
+        }
+        List<S3BatchResponse.Result> results = event.getTasks() == null ? List.of() : event.getTasks().stream()
+                .filter(Objects::nonNull)
                 .map(task -> tagging.run(task, force))
                 .toList();
         return S3BatchResponse.builder()

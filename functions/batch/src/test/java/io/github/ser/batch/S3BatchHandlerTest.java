@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ser.AnalysisGate;
 import io.github.ser.function.ClipStore;
 import io.github.ser.function.RecognizerProvider;
 import io.github.ser.function.testing.RepoFiles;
@@ -114,13 +115,13 @@ class S3BatchHandlerTest {
     }
 
     @Test
-    void badClipsAndMissingObjectsArePermanentFailuresAndOurTroubleIsTemporary() {
+    void badClipsMissingObjectsAndRefusedBucketsArePermanentFailures() {
         needsTheModel();
         bucket.put("uploads/batch/notes.txt", TestAudio.notAudio());
         bucket.put("uploads/batch/fine.wav", RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
         ObjectNode event = (ObjectNode) read(job(false, "uploads/batch/notes.txt", "uploads/batch/gone.wav",
                 "uploads/batch/fine.wav", "uploads/batch/elsewhere.wav"));
-        // a bucket that does not exist stands for S3 trouble (here NoSuchBucket; in AWS also throttling, 5xx, access)
+        // a bucket that does not exist: S3 answers NoSuchBucket every time (as AccessDenied, or a key it refuses)
         ((ObjectNode) event.get("tasks").get(3)).put("s3Bucket", "no-such-bucket");
 
         JsonNode results = invoke(event.toString()).get("results");
@@ -132,8 +133,51 @@ class S3BatchHandlerTest {
         assertEquals("PermanentFailure", results.get(1).get("resultCode").asText());
         assertTrue(results.get(1).get("resultString").asText().startsWith("NoSuchKey: "));
         assertEquals("Succeeded", results.get(2).get("resultCode").asText(), "one task's trouble leaves the others alone");
-        assertEquals("TemporaryFailure", results.get(3).get("resultCode").asText(), results.get(3).toString());
+        assertEquals("PermanentFailure", results.get(3).get("resultCode").asText(), results.get(3).toString());
+        assertTrue(results.get(3).get("resultString").asText().contains("NoSuchBucket"), results.get(3).toString());
         assertEquals("task-3", results.get(3).get("taskId").asText());
+    }
+
+    @Test
+    void ourPassingTroubleIsATemporaryFailureAndNothingIsRecordedAgainstTheClip() {
+        needsTheModel();
+        String key = "uploads/batch/busy.wav";
+        bucket.put(key, RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV));
+        AnalysisGate gate = context.getBean(AnalysisGate.class);
+        JsonNode result;
+        try (AnalysisGate.Permit busy = gate.enter(gate.capacitySeconds())) {
+            result = invoke(job(false, key)).get("results").get(0);
+        }
+        assertEquals("TemporaryFailure", result.get("resultCode").asText(), result.toString());
+        assertEquals(Map.of(), bucket.tags(key));
+    }
+
+    /** Issue 19, point 6: tasks Batch Operations would never send get a clear answer each, never an exception. */
+    @Test
+    void malformedTasksArePermanentFailuresThatSayWhy() {
+        ObjectNode event = (ObjectNode) read(job(false, "uploads/a.wav", "uploads/b.wav", "uploads/c.wav"));
+        ((ObjectNode) event.get("tasks").get(0)).putNull("s3Key");
+        ((ObjectNode) event.get("tasks").get(1)).put("s3Key", "");
+        ((ObjectNode) event.get("tasks").get(2)).put("s3Key", "uploads/100%.wav");   // not URL-encoded
+
+        JsonNode results = invoke(event.toString()).get("results");
+
+        assertEquals(3, results.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals("task-" + i, results.get(i).get("taskId").asText());
+            assertEquals("PermanentFailure", results.get(i).get("resultCode").asText(), results.get(i).toString());
+        }
+        assertTrue(results.get(0).get("resultString").asText().contains("no s3Key"), results.toString());
+        assertTrue(results.get(2).get("resultString").asText().contains("URL-encoded"), results.toString());
+    }
+
+    @Test
+    void anEventWithoutTasksIsAnsweredWithNoResults() {
+        for (String event : new String[]{"{}", "{\"invocationSchemaVersion\": \"2.0\", \"invocationId\": \"i\", \"tasks\": null}",
+                "{\"invocationSchemaVersion\": \"2.0\", \"invocationId\": \"i\", \"tasks\": [null]}"}) {
+            JsonNode answer = invoke(event);
+            assertEquals(0, answer.get("results").size(), event + " -> " + answer);
+        }
     }
 
     @Test

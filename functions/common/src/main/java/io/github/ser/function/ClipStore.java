@@ -32,7 +32,8 @@ import java.util.function.Supplier;
 /**
  * The one place that talks to S3, for both functions and the local stack: clips, their tags, result JSON and
  * presigned uploads. Transient failures are retried by the SDK's retry strategy within the configured timeouts and
- * then thrown as {@link StorageUnavailableException}; only a missing object is turned into a checked
+ * then thrown as {@link StorageUnavailableException}; a request S3 refuses for good (a bad key or bucket, access
+ * denied) as its {@link StorageRefusedException}; only a missing object is turned into a checked
  * {@link NoSuchClipException}, because callers treat it as "nothing to do".
  */
 @Singleton
@@ -209,6 +210,10 @@ public class ClipStore {
         } catch (S3Exception e) {
             if (isMissing(e)) {
                 throw new NoSuchClipException(object);
+            }
+            if (StorageRefusedException.isFinal(e)) {
+                throw new StorageRefusedException("S3 refused the request for s3://" + object.bucket() + "/" + object.key()
+                        + ": " + e.getMessage(), e);
             }
             throw unavailable(object, e);
         } catch (SdkException e) {

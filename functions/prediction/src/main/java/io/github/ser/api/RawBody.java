@@ -8,7 +8,6 @@ import io.micronaut.http.ServerHttpRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * The request body as bytes, bounded. Controllers read it themselves instead of binding it, because binding
@@ -37,7 +36,9 @@ final class RawBody {
             }
             return ContentEncoding.decode(request.getHeaders().get(HttpHeaders.CONTENT_ENCODING), bytes, maxBytes, hint);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body", e);
+            // the client hung up or stopped sending (read-idle-timeout) mid-body: its doing, and nobody is left to
+            // read the answer; a 400 keeps it out of the server-fault log and metrics
+            throw ApiException.badRequest("The request body broke off before it was complete: " + e.getMessage());
         }
     }
 

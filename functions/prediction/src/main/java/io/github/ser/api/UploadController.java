@@ -13,11 +13,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
@@ -75,15 +76,50 @@ public class UploadController {
         return store.presignUpload(key, contentType, request.size());
     }
 
+    /**
+     * Reads the description strictly: a JSON object whose {@code size} is a whole number and whose other fields are
+     * strings. Nothing is coerced ({@code 1.5}, {@code true}, {@code "100"} are refused): the size is signed into the
+     * URL as the exact Content-Length.
+     */
     private UploadRequest parse(byte[] body) {
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return new UploadRequest(null, null, null);
         }
+        JsonNode node;
         try {
-            return json.readValue(body, UploadRequest.class);
+            node = json.readValue(body, JsonNode.class);
         } catch (IOException | RuntimeException e) {
             throw ApiException.badRequest("The body must be JSON like " + EXAMPLE + ": " + e.getMessage());
         }
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRequest("The body must be a JSON object like " + EXAMPLE);
+        }
+        return new UploadRequest(size(node.get("size")), text(node, "contentType"), text(node, "fileName"));
+    }
+
+    private static Long size(JsonNode size) {
+        if (size == null || size.isNull()) {
+            return null;
+        }
+        Number number = size.isNumber() ? size.getNumberValue() : null;
+        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
+            return number.longValue();
+        }
+        if (number instanceof BigInteger big && big.bitLength() < Long.SIZE) {
+            return big.longValue();
+        }
+        throw ApiException.badRequest("size must be a whole number of bytes, e.g. " + EXAMPLE + "; got " + size);
+    }
+
+    private static String text(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw ApiException.badRequest(field + " must be a string, e.g. " + EXAMPLE + "; got " + value);
+        }
+        return value.getStringValue();
     }
 
     private static String extension(String contentType, UploadRequest request) {
@@ -103,7 +139,6 @@ public class UploadController {
      * @param contentType the Content-Type the client will PUT (signed into the URL); default {@code audio/wav}
      * @param fileName    only used to choose the key's extension
      */
-    @Serdeable
     public record UploadRequest(@Nullable Long size, @Nullable String contentType, @Nullable String fileName) {
     }
 }

@@ -88,6 +88,19 @@ final class HostileRequests {
         rows.add(upload("9 audio type we do not decode", "audio/x-ms-wma", 415, "unsupported_media_type"));
         rows.add(upload("9 parameters on the type", "audio/wav; codecs=1", 415, "unsupported_media_type"));
         rows.add(upload("9 an allowed type in capitals", "AUDIO/FLAC", 201, null));
+
+        // issue 19. callers' mistakes that were 5xx, and sizes that were coerced
+        rows.add(uploadJson("19.5 /uploads body null", "null", 400, "bad_request"));
+        rows.add(uploadJson("19.5 /uploads body a JSON array", "[1000]", 400, "bad_request"));
+        rows.add(uploadJson("19.7 size 1.5", "{\"size\": 1.5}", 400, "bad_request"));
+        rows.add(uploadJson("19.7 size 1000.0", "{\"size\": 1000.0}", 400, "bad_request"));
+        rows.add(uploadJson("19.7 size true", "{\"size\": true}", 400, "bad_request"));
+        rows.add(uploadJson("19.7 size as a string", "{\"size\": \"100\"}", 400, "bad_request"));
+        rows.add(uploadJson("19.7 contentType a number", "{\"size\": 100, \"contentType\": 7}", 400, "bad_request"));
+        rows.add(uploadJson("19.7 size a whole number", "{\"size\": 1000, \"fileName\": null}", 201, null));
+        rows.add(new Row("19.5 backslash in the key", "GET", "/results/uploads/a%5Cb.wav", Map.of(), null, 400, "bad_request", false));
+        // its result key, results/<key>.json, would pass S3's 1024 bytes: KeyTooLongError on AWS
+        rows.add(new Row("19.5 a key whose result key is too long for S3", "GET", "/results/uploads/" + "a".repeat(1014), Map.of(), null, 400, "bad_request", false));
         return rows;
     }
 
@@ -104,6 +117,10 @@ final class HostileRequests {
 
     private static Row upload(String name, String contentType, int status, String code) {
         String json = "{\"size\": 1000, \"contentType\": \"" + contentType.replace("\r", "\\r").replace("\n", "\\n") + "\"}";
+        return uploadJson(name, json, status, code);
+    }
+
+    private static Row uploadJson(String name, String json, int status, String code) {
         return new Row(name, "POST", "/uploads", Map.of("Content-Type", "application/json"),
                 json.getBytes(StandardCharsets.UTF_8), status, code, false);
     }
