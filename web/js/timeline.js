@@ -28,6 +28,7 @@ export class Timeline {
     this.canvas.addEventListener("click", (event) => this.clicked(event));
     this.canvas.addEventListener("keydown", (event) => this.key(event));
     window.addEventListener("resize", () => this.draw());
+    this.render();
   }
 
   reset() {

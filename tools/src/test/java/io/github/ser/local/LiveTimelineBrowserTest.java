@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -141,6 +142,27 @@ class LiveTimelineBrowserTest {
             }
             assertEquals(1, proxy.maxInFlight());
             browser.screenshot(ARTIFACTS.resolve("live-backoff.png"));
+        }
+    }
+
+    @Test
+    void aHiddenPageSendsNothingUntilItIsShownAgain(LocalStack stack) throws Exception {
+        try (CountingApiProxy proxy = new CountingApiProxy(stack.url());
+             Browser browser = Browser.withMicrophone(microphoneClip)) {
+            openWithKey(browser, proxy.url());
+            browser.find("#record").click();
+            browser.await(d -> Integer.parseInt(browser.find("#timeline").getAttribute("data-points")) >= 1 ? true : null, SHORT);
+
+            browser.driver.manage().window().minimize();             // the visitor puts the browser away
+            assertEquals("hidden", browser.driver.executeScript("return document.visibilityState"));
+            browser.await("#live-status[data-state=paused]", SHORT);
+            int whileHidden = proxy.predictions();
+            Thread.sleep(3000);
+            assertEquals(whileHidden, proxy.predictions(), "no request while the page is hidden");
+            browser.driver.manage().window().setSize(new Dimension(1100, 1400));   // and comes back to it
+            browser.await(d -> proxy.predictions() > whileHidden ? true : null, SHORT);
+            assertEquals("live", browser.find("#live-status").getAttribute("data-state"));
+            assertEquals(1, proxy.maxInFlight());
         }
     }
 
