@@ -61,7 +61,7 @@ export class Timeline {
   /** Stretches the time axis to the whole clip, so it lines up with the waveform below it. */
   setDuration(seconds) {
     this.durationSeconds = Math.max(this.durationSeconds, seconds);
-    this.render();
+    this.draw();                       // called as recording time passes: only the drawing depends on it
   }
 
   render() {
