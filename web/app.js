@@ -6,6 +6,8 @@ import { renderPrediction, renderTags } from "./js/results.js";
 import { apiKey } from "./js/apikey.js";
 import { DEFAULT_LIMITS, apiOverrideAllowed, limitsFromHealth, resolveApiBase } from "./js/settings.js";
 import { drawWaveform } from "./js/waveform.js";
+import { LiveAnalysis } from "./js/live.js";
+import { Timeline } from "./js/timeline.js";
 import { capitalise, percent } from "./js/emotions.js";
 
 const $ = (id) => document.getElementById(id);
@@ -15,7 +17,7 @@ const ui = {
   recorder: $("recorder"), record: $("record"), stop: $("stop"), level: $("level"), timer: $("timer"),
   dropzone: $("dropzone"), file: $("file"),
   message: $("message"), status: $("status"),
-  clip: $("clip"), clipFacts: $("clip-facts"), waveform: $("waveform"), player: $("player"),
+  clip: $("clip"), clipFacts: $("clip-facts"), clipBody: $("clip-body"), liveStatus: $("live-status"), waveform: $("waveform"), player: $("player"),
   analyse: $("analyse"), save: $("save"), download: $("download"), analyseHint: $("analyse-hint"),
   result: $("result"), bucket: $("bucket"), bucketKey: $("bucket-key"), bucketSteps: $("bucket-steps"), tags: $("tags"),
 };
@@ -23,6 +25,8 @@ const ui = {
 const api = createApi(resolveApiBase());
 let limits = DEFAULT_LIMITS;
 let recorder = null;
+let live = null;
+const timeline = new Timeline($("timeline"), { onSeek: seek });
 let clip = null;
 let shownPrediction = null;
 let busy = false;
@@ -105,13 +109,18 @@ async function startRecording() {
   const active = new Recorder({
     maxSeconds: limits.maxRecordSeconds,
     onLevel: showLevel,
-    onTick: (seconds) => { ui.timer.textContent = clock(seconds); },
+    onTick: (seconds) => {
+      ui.timer.textContent = clock(seconds);
+      timeline.setDuration(seconds);
+    },
     onAutoStop: () => stopRecording(`Stopped at the ${clock(limits.maxRecordSeconds)} limit.`),
   });
   recorder = active;
   setRecording(true);
   try {
     await active.start();
+    if (recorder !== active) return;          // stopped while the microphone was being opened
+    startLive(active);
     announce("Recording. Press Stop (or Escape) when you are done.");
   } catch (error) {
     active.cancel();
@@ -126,15 +135,52 @@ async function stopRecording(note = "") {
   if (!recorder) return;
   const active = recorder;
   recorder = null;
+  const liveDone = live ? live.stop() : Promise.resolve();
+  live = null;
   const { samples, sampleRate } = await active.stop();
+  await liveDone;            // the whole clip's analysis never overlaps a live one
   setRecording(false);
   showLevel(0, 0);
   if (!sampleRate || samples.length / sampleRate < limits.minSeconds) {
+    if (clip) setClip(clip);     // back to the clip shown before
+    else ui.clip.hidden = true;
     showMessage("That recording is too short to analyse. Hold the button a little longer.", "too_short");
     return;
   }
-  setClip(clipFromRecording(samples, sampleRate));
-  announce(`${note} Recorded ${clip.durationSeconds.toFixed(1)} seconds. Choose Analyse now or Save to bucket.`.trim());
+  setClip(clipFromRecording(samples, sampleRate), { keepTimeline: true });
+  announce(`${note} Recorded ${clip.durationSeconds.toFixed(1)} seconds. Analysing the whole clip…`.trim());
+  await analyseNow();
+}
+
+/** While recording: the live timeline, shown where the clip will be. */
+function startLive(active) {
+  timeline.reset();
+  timeline.root.hidden = false;     // its status line says what the live analysis is doing before any answer
+  ui.clip.hidden = false;
+  ui.clipBody.hidden = true;
+  ui.result.hidden = true;
+  ui.bucket.hidden = true;
+  ui.clipFacts.textContent = "Recording…";
+  live = new LiveAnalysis({
+    api,
+    recorder: active,
+    onPoint: (point) => timeline.add(point, active.elapsedSeconds()),
+    onState: showLiveState,
+  });
+  live.start();
+}
+
+function showLiveState(state, text) {
+  ui.liveStatus.dataset.state = state;
+  ui.liveStatus.textContent = text;
+  if (state === "key") askForKey();
+}
+
+/** Clicking the timeline (or Enter on a point) plays the clip from there. */
+function seek(seconds) {
+  if (!clip || ui.clipBody.hidden) return;
+  ui.player.currentTime = Math.min(seconds, clip.durationSeconds || seconds);
+  redrawWaveform();
 }
 
 function setRecording(on) {
@@ -188,7 +234,11 @@ function setupDropzone() {
   });
 }
 
-function setClip(next) {
+function setClip(next, { keepTimeline = false } = {}) {
+  if (!keepTimeline) {
+    timeline.reset();
+    showLiveState("idle", "");
+  }
   if (clip) URL.revokeObjectURL(ui.player.src);
   clip = next;
   shownPrediction = null;
@@ -200,7 +250,9 @@ function setClip(next) {
     ? `${clip.durationSeconds.toFixed(1)} s · 16 kHz mono 16-bit WAV · ${kilobytes(clip.wav.size)}`
     : `${clip.name} · ${kilobytes(clip.wav.size)} · sent as it is (this browser cannot decode it; the server may)`;
   ui.waveform.hidden = !clip.samples;
+  ui.clipBody.hidden = false;
   ui.clip.hidden = false;
+  if (clip.durationSeconds) timeline.setDuration(clip.durationSeconds);
   ui.result.hidden = true;
   ui.bucket.hidden = true;
   updateButtons();
@@ -272,6 +324,7 @@ function showPrediction(prediction, prefix = "") {
   const firstTime = ui.result.hidden;
   shownPrediction = prediction;
   renderPrediction(ui.result, prediction);
+  if (!timeline.points.length) timeline.showPrediction(prediction, clip?.durationSeconds);   // a file; a recording keeps its live points
   redrawWaveform();
   if (firstTime) reveal(ui.result);
   announce(`${prefix}${capitalise(prediction.emotion)}, ${percent(prediction.confidence)} confidence.`);

@@ -6,11 +6,12 @@ import { apiKey } from "./apikey.js";
 import { idToken, signInReady } from "./signin.js";
 
 export class ApiError extends Error {
-  constructor(code, message, status = 0, body = null) {
+  constructor(code, message, status = 0, body = null, retryAfterSeconds = null) {
     super(message);
     this.code = code;
     this.status = status;
     this.body = body;
+    this.retryAfterSeconds = retryAfterSeconds;   // from Retry-After (429, 503), when the API sends it
   }
 }
 
@@ -26,14 +27,15 @@ export function createApi(base) {
       const headers = { Accept: "application/json", ...(key ? { "x-api-key": key } : {}),
         ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(options.headers || {}) };
       response = await fetch(base + path, { ...options, headers });
-    } catch {
+    } catch (error) {
+      if (error.name === "AbortError") throw error;   // the page gave up on it; not the API's fault
       throw new ApiError("unreachable", `The emotion API at ${where} cannot be reached. Is the server running?`);
     }
     const body = await readJson(response);
     if (!response.ok) {
       const code = (body && body.error) || `http_${response.status}`;
       const message = (body && body.message) || `The API answered ${response.status} ${response.statusText}.`;
-      throw new ApiError(code, message, response.status, body);
+      throw new ApiError(code, message, response.status, body, retryAfter(response));
     }
     return body;
   }
@@ -44,8 +46,9 @@ export function createApi(base) {
     health: () => request("/health"),
 
     /** Synchronous analysis of one clip. */
-    predict: (clip) => request("/predict", {
+    predict: (clip, { signal } = {}) => request("/predict", {
       method: "POST",
+      signal,
       headers: { "Content-Type": clip.wav.type || "application/octet-stream" },
       body: clip.wav,
     }),
@@ -80,6 +83,16 @@ export function createApi(base) {
       }
     },
   };
+}
+
+/** Retry-After in seconds (a number of seconds or an HTTP date), or null. */
+function retryAfter(response) {
+  const value = response.headers.get("Retry-After");
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, (date - Date.now()) / 1000);
 }
 
 async function readJson(response) {

@@ -51,6 +51,20 @@ export class Recorder {
     return this.frames / (this.sampleRate || 1);
   }
 
+  /** The last `seconds` of what was captured so far (less at the start), for live analysis. */
+  recent(seconds) {
+    const wanted = Math.min(this.frames, Math.floor(seconds * (this.sampleRate || 0)));
+    const samples = new Float32Array(wanted);
+    let end = wanted;
+    for (let i = this.chunks.length - 1; i >= 0 && end > 0; i--) {
+      const chunk = this.chunks[i];
+      const take = Math.min(chunk.length, end);
+      samples.set(chunk.subarray(chunk.length - take), end - take);
+      end -= take;
+    }
+    return { samples, sampleRate: this.sampleRate, endSeconds: this.elapsedSeconds() };
+  }
+
   async createCaptureNode() {
     if (this.context.audioWorklet && typeof AudioWorkletNode !== "undefined") {
       await this.context.audioWorklet.addModule(new URL("./recorder-worklet.js", import.meta.url));

@@ -5,7 +5,7 @@ export function renderPrediction(root, prediction) {
   const style = emotionStyle(prediction.emotion);
   root.dataset.emotion = prediction.emotion;
   root.style.setProperty("--emotion-color", style.color);
-  root.querySelector("[data-role=emoji]").textContent = style.emoji;
+  root.querySelector("[data-role=emoji]").textContent = style.glyph;
   root.querySelector("[data-role=emotion]").textContent = capitalise(prediction.emotion);
   root.querySelector("[data-role=confidence]").textContent = percent(prediction.confidence);
   root.querySelector("[data-role=confidence-bar]").style.width = percent(prediction.confidence, 1);
@@ -32,7 +32,8 @@ function renderBars(list, prediction) {
     item.dataset.probability = String(p);
     item.style.setProperty("--bar-color", emotionStyle(label).color);
     const name = element("span", "bar-label");
-    const glyph = element("span", "glyph", emotionStyle(label).emoji);
+    const style = emotionStyle(label);
+    const glyph = element("span", "glyph", style.hasEmoji ? style.emoji : "●");   // the name follows; a dot in its colour will do
     glyph.setAttribute("aria-hidden", "true");
     name.append(glyph, ` ${capitalise(label)}`);
     const track = element("span", "bar-track");
@@ -69,7 +70,7 @@ function renderTimeline(section, prediction) {
     block.style.width = `${(100 * (segment.endSeconds - segment.startSeconds)) / total}%`;
     block.style.setProperty("--segment-color", emotionStyle(segment.emotion).color);
     block.title = describe(segment);
-    block.textContent = emotionStyle(segment.emotion).emoji;
+    block.textContent = emotionStyle(segment.emotion).glyph;
     return block;
   }));
   list.replaceChildren(...segments.map((segment) => {

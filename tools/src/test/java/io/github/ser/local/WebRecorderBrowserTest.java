@@ -138,6 +138,8 @@ class WebRecorderBrowserTest {
             browser.await("#result [data-role=timeline]", SHORT);
             List<WebElement> segments = browser.driver.findElements(By.cssSelector("#result .segment"));
             assertTrue(segments.size() >= 2, "several segments for a " + longClip.length / rate + " s clip");
+            assertTrue(Integer.parseInt(browser.find("#timeline").getAttribute("data-points")) >= 2,
+                    "the emotion timeline above the waveform shows the segments too");
             assertTrue(browser.text("#clip-facts").contains("16 kHz mono 16-bit WAV"), "converted in the browser");
             Number overflow = (Number) browser.driver.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -220,6 +222,13 @@ class WebRecorderBrowserTest {
             WebElement message = browser.await("#message[data-code=unreachable]", SHORT);
             assertTrue(message.getText().contains("cannot be reached"), message.getText());
             assertEquals("down", browser.find("#api-status").getAttribute("data-state"));
+            // before /health answers (here: never) the page shows the limits a default server has, never "undefined"
+            JsonNode limits = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/health"))
+                    .header("x-api-key", SharedLocalStack.API_KEY).build(), HttpResponse.BodyHandlers.ofString()).body()).get("limits");
+            long predictSeconds = Math.min((long) limits.get("maxDurationSeconds").asDouble(),
+                    (limits.get("maxPredictBytes").asLong() - 44) / (16000 * 2));
+            assertEquals(predictSeconds / 60 + ":" + String.format(Locale.ROOT, "%02d", predictSeconds % 60), browser.text("#max-length"));
+            assertEquals(limits.get("minDurationSeconds").asText() + " s", browser.text("#min-length"));
             browser.screenshot(ARTIFACTS.resolve("api-down.png"));
         }
     }
