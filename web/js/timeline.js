@@ -1,6 +1,7 @@
 // The emotion timeline: the probabilities of every label over time as stacked areas, the top emotion named above
 // them, silence as a gap and "not sure" answers faded. The same drawing serves the live analysis while recording and
 // the segments the API returns for a long file. Its text alternative is the list of top emotions with their times.
+import { clearedCanvas } from "./canvas.js";
 import { LABELS, capitalise, emotionStyle, percent } from "./emotions.js";
 
 const NAMES_HEIGHT = 22;   // CSS pixels above the areas, for the names of the top emotions
@@ -81,15 +82,7 @@ export class Timeline {
 
   draw() {
     const canvas = this.canvas;
-    const ratio = window.devicePixelRatio || 1;
-    const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
-    const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-    }
-    const g = canvas.getContext("2d");
-    g.clearRect(0, 0, width, height);
+    const { g, width, height, ratio } = clearedCanvas(canvas);
     if (!this.points.length || !this.durationSeconds) return;
     const top = NAMES_HEIGHT * ratio;
     const areaHeight = height - top;

@@ -1,16 +1,9 @@
 // Draws the clip that was sent: min/max envelope per pixel column, optional segment colours and a playhead.
+import { clearedCanvas } from "./canvas.js";
 import { emotionStyle } from "./emotions.js";
 
 export function drawWaveform(canvas, samples, { durationSeconds = 0, segments = null, progress = 0 } = {}) {
-  const ratio = window.devicePixelRatio || 1;
-  const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
-  const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
-  if (canvas.width !== width || canvas.height !== height) {
-    canvas.width = width;
-    canvas.height = height;
-  }
-  const g = canvas.getContext("2d");
-  g.clearRect(0, 0, width, height);
+  const { g, width, height, ratio } = clearedCanvas(canvas);
   if (!samples || samples.length === 0) return;
 
   if (segments && durationSeconds > 0) {
