@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * A deterministic change to a training recording that mimics another voice or another channel: a chain of steps
@@ -153,9 +154,14 @@ public record Augmentation(String spec) {
 
     /** A phone line: 8 kHz sampling, 8-bit μ-law, a 300 Hz high-pass; back at the original rate. */
     static float[] telephone(float[] x, int rate) {
+        return phoneLine(x, rate, Augmentation::muLawRoundTrip);
+    }
+
+    /** 8 kHz sampling, each sample through {@code companding} (a G.711 law), a 300 Hz high-pass; back at rate. */
+    static float[] phoneLine(float[] x, int rate, UnaryOperator<Float> companding) {
         float[] narrow = Resampler.resample(x, rate, 8000);
         for (int i = 0; i < narrow.length; i++) {
-            narrow[i] = muLawRoundTrip(narrow[i]);
+            narrow[i] = companding.apply(narrow[i]);
         }
         return Resampler.resample(highPass(narrow, 8000, 300), 8000, rate);
     }

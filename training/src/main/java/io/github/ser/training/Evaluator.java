@@ -229,10 +229,12 @@ public final class Evaluator {
                     + "on, got " + present + (trainingCorpora.isEmpty() ? "" : " training on " + trainingCorpora));
         }
         List<Callable<List<double[][]>>> tasks = new ArrayList<>();
+        List<List<FeatureTable>> heldOut = new ArrayList<>(); // per corpus, its clips under each condition
         for (String corpus : corpora) {
             FeatureTable train = table.filter(c -> !c.corpus().equals(corpus) && learnsFrom.test(c.corpus()));
             List<FeatureTable> tests = conditions.stream()
                     .map(condition -> condition.clips().filter(c -> c.corpus().equals(corpus))).toList();
+            heldOut.add(tests);
             tasks.add(() -> {
                 List<double[][]> p = trainAndScore(spec, labels, train, tests);
                 progress.accept("held out " + corpus + " (" + tests.get(0).size() + " clips) done");
@@ -244,8 +246,7 @@ public final class Evaluator {
         for (int c = 0; c < conditions.size(); c++) {
             int condition = c;
             results.add(heldOutScores(corpora, scored.stream().map(p -> p.get(condition)).toList(),
-                    corpora.stream().map(corpus -> conditions.get(condition).clips()
-                            .filter(clip -> clip.corpus().equals(corpus))).toList(),
+                    heldOut.stream().map(tests -> tests.get(condition)).toList(),
                     labels, trainingCorpora, conditions.get(condition).description()));
         }
         return results;

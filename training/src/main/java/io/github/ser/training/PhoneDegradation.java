@@ -100,11 +100,7 @@ final class PhoneDegradation {
 
     /** A narrowband call: 8 kHz, 300–3400 Hz, G.711 A-law; back at the original rate. */
     static float[] narrowband(float[] x, int rate) {
-        float[] narrow = io.github.ser.audio.Resampler.resample(x, rate, 8000);
-        for (int i = 0; i < narrow.length; i++) {
-            narrow[i] = aLawRoundTrip(narrow[i]);
-        }
-        return io.github.ser.audio.Resampler.resample(Augmentation.highPass(narrow, 8000, 300), 8000, rate);
+        return Augmentation.phoneLine(x, rate, PhoneDegradation::aLawRoundTrip);
     }
 
     /** A low-bitrate wideband codec, crudely: nothing above 3–5 kHz and 10-bit samples. */
