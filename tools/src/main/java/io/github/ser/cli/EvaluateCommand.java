@@ -2,6 +2,7 @@ package io.github.ser.cli;
 
 import io.github.ser.features.FeatureSet;
 import io.github.ser.training.ClassifierSpec;
+import io.github.ser.training.CollectionSample;
 import io.github.ser.model.Calibration;
 import io.github.ser.training.EvaluationReport;
 import io.github.ser.training.Evaluator;
@@ -37,9 +38,9 @@ import java.util.stream.IntStream;
         + "prototype's 4-class random-split protocol.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    /** The protocols; {@code corpus-phone} on the command line for {@link #corpus_phone}. */
+    /** The protocols; {@code corpus-phone} on the command line for {@link #corpus_phone}, and so on. */
     enum Protocol {
-        speaker, corpus, corpus_phone, seed, all;
+        speaker, corpus, corpus_phone, corpus_collection, seed, all;
 
         @Override
         public String toString() {
@@ -61,7 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--protocol", defaultValue = "all", split = ",", paramLabel = "P",
             converter = ProtocolConverter.class,
             description = "speaker, corpus (leave-one-corpus-out), corpus-phone (the same with every test clip "
-                    + "degraded as through a phone in a noisy room), seed or all (comma-separated). "
+                    + "degraded as through a phone in a noisy room), corpus-collection (the same models, each held-out "
+                    + "corpus standardised with the feature moments of its own clips, as a deployment could learn "
+                    + "from its traffic; through a phone too when corpus-phone runs), seed or all (comma-separated). "
                     + "Default: ${DEFAULT-VALUE}.")
     List<Protocol> protocols;
 
@@ -127,22 +130,49 @@ final class EvaluateCommand implements Callable<Integer> {
             conditions.add(new Evaluator.TestCondition("", table.filter(LabeledClip::isOriginal)));
         }
         if (phoneTests != null) {
-            conditions.add(new Evaluator.TestCondition(" degraded as through a phone in a noisy room "
-                    + "(PhoneDegradation: synthetic room, 5-20 dB noise, gain and clipping, narrowband or codec band)",
-                    phoneTests));
+            conditions.add(new Evaluator.TestCondition(PHONE, phoneTests));
+        }
+        int plain = conditions.size();
+        if (runs(Protocol.corpus_collection)) {
+            FeatureTable clean = table.filter(LabeledClip::isOriginal);
+            for (CollectionSample sample : COLLECTION_SAMPLES) {
+                conditions.add(new Evaluator.TestCondition(standardised(sample), clean, sample));
+            }
+            if (phoneTests != null) {
+                CollectionSample sample = COLLECTION_SAMPLES.get(COLLECTION_SAMPLES.size() - 1);
+                conditions.add(new Evaluator.TestCondition(PHONE + ", then" + standardised(sample), phoneTests,
+                        sample));
+            }
         }
         List<EvaluationReport.LeaveOneCorpusOut> corpusResults = conditions.isEmpty() ? List.of()
                 : evaluator.leaveOneCorpusOut(table, conditions, trainCorpora);
         EvaluationReport.LeaveOneCorpusOut loco = runs(Protocol.corpus) ? corpusResults.get(0) : null;
-        EvaluationReport.LeaveOneCorpusOut phone = phoneTests == null ? null
-                : corpusResults.get(corpusResults.size() - 1);
+        EvaluationReport.LeaveOneCorpusOut phone = phoneTests == null ? null : corpusResults.get(plain - 1);
+        List<EvaluationReport.LeaveOneCorpusOut> collection = runs(Protocol.corpus_collection)
+                ? corpusResults.subList(plain, corpusResults.size()) : null;
         EvaluationReport.SeedProtocol sp = !runs(Protocol.seed) ? null
                 : evaluator.seedProtocol(table, IntStream.range(0, seeds).boxed().toList());
         Map<String, Integer> clips = table.clips().stream().filter(LabeledClip::isOriginal)
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.summingInt(c -> 1)));
         FeatureSet featureSet = table.featureSet();
         return new EvaluationReport(featureSet.name(), featureSet.version(), spec.describe(), clips, si, sp, loco, phone,
+                collection,
                 Instant.now().toString(), extractSeconds, (System.nanoTime() - start) / 1e9, null);
+    }
+
+    private static final String PHONE = " degraded as through a phone in a noisy room (PhoneDegradation: synthetic "
+            + "room, 5-20 dB noise, gain and clipping, narrowband or codec band)";
+
+    /**
+     * What {@code corpus-collection} standardises each held-out corpus with: all its clips, and what a deployment has
+     * soon after it starts learning (the last one, also used through a phone): 100 clips, mostly neutral as real
+     * traffic is. Fixed before any run.
+     */
+    static final List<CollectionSample> COLLECTION_SAMPLES = List.of(CollectionSample.ALL,
+            new CollectionSample(100, 0.6, 1));
+
+    private static String standardised(CollectionSample sample) {
+        return " aligned onto the training scale with the feature moments of " + sample.describe();
     }
 
     private boolean runs(Protocol p) {
@@ -165,7 +195,7 @@ final class EvaluateCommand implements Callable<Integer> {
             String missing = switch (p) {
                 case speaker, seed -> corpora.contains(LabeledClip.RAVDESS) ? null
                         : "tests on RAVDESS, and there are no RAVDESS clips among --data";
-                case corpus, corpus_phone -> corpora.size() >= 2 ? null
+                case corpus, corpus_phone, corpus_collection -> corpora.size() >= 2 ? null
                         : "needs two or more corpora (one --data each), got " + corpora;
                 case all -> null;
             };
@@ -242,6 +272,12 @@ final class EvaluateCommand implements Callable<Integer> {
         printCorpora("Leave-one-corpus-out", r.leaveOneCorpusOut(), out);
         printCorpora("Leave-one-corpus-out, test clips through a phone in a noisy room", r.leaveOneCorpusOutPhone(),
                 out);
+        if (r.leaveOneCorpusOutStandardised() != null) {
+            for (EvaluationReport.LeaveOneCorpusOut c : r.leaveOneCorpusOutStandardised()) {
+                printCorpora("Leave-one-corpus-out, test clips" + c.protocol().replaceAll(".*recordings(.*?); ua4.*",
+                        "$1"), c, out);
+            }
+        }
         EvaluationReport.SeedProtocol sp = r.seedProtocol();
         if (sp != null) {
             out.printf("%nPrototype protocol: %s, %d seeds%n", sp.protocol(), sp.seeds().size());

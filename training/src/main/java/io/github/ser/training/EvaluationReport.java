@@ -20,6 +20,9 @@ import java.util.Map;
  * @param leaveOneCorpusOut   each corpus tested by a model trained on the others, or null if not run
  * @param leaveOneCorpusOutPhone the same with every test clip degraded as through a phone in a noisy room
  *                          ({@code corpus-phone}, {@link PhoneDegradation}), or null if not run
+ * @param leaveOneCorpusOutStandardised the same models, each held-out corpus's clips first aligned onto the training
+ *                          scale with the feature moments of a sample of them ({@code corpus-collection},
+ *                          {@link CollectionSample}), one result per sample and condition; null if not run
  * @param createdAt           ISO-8601 instant
  * @param featureSeconds      wall time of decoding and feature extraction (shared by all compared classifiers)
  * @param classifierSeconds   wall time of training and testing this classifier under both protocols
@@ -34,6 +37,7 @@ public record EvaluationReport(String featureSet,
                                SeedProtocol seedProtocol,
                                LeaveOneCorpusOut leaveOneCorpusOut,
                                LeaveOneCorpusOut leaveOneCorpusOutPhone,
+                               List<LeaveOneCorpusOut> leaveOneCorpusOutStandardised,
                                String createdAt,
                                double featureSeconds,
                                double classifierSeconds,
@@ -41,7 +45,8 @@ public record EvaluationReport(String featureSet,
 
     public EvaluationReport withComparisons(List<EvaluationReport> others) {
         return new EvaluationReport(featureSet, featureSetVersion, classifier, clips, speakerIndependent,
-                seedProtocol, leaveOneCorpusOut, leaveOneCorpusOutPhone, createdAt, featureSeconds, classifierSeconds, List.copyOf(others));
+                seedProtocol, leaveOneCorpusOut, leaveOneCorpusOutPhone, leaveOneCorpusOutStandardised, createdAt,
+                featureSeconds, classifierSeconds, List.copyOf(others));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.ser.training;
 
 import io.github.ser.dsp.ArgMax;
+import io.github.ser.features.FeatureMoments;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 
@@ -159,11 +160,28 @@ public final class Evaluator {
     /** As above, for every clip of several test tables with one trained classifier. */
     private static List<double[][]> trainAndScore(ClassifierSpec spec, List<String> labels, FeatureTable train,
                                                   List<FeatureTable> tests) throws Exception {
+        return trainAndScoreSets(spec, labels, train, tests.stream().map(t -> new TestSet(t, null)).toList());
+    }
+
+    /**
+     * Clips to score, and the moments of the collection they come from when they are first aligned onto the
+     * training scale ({@link FeatureMoments#align}; null to score them as they are).
+     */
+    private record TestSet(FeatureTable clips, FeatureMoments collection) {
+    }
+
+    private static List<double[][]> trainAndScoreSets(ClassifierSpec spec, List<String> labels, FeatureTable train,
+                                                      List<TestSet> tests) throws Exception {
         ClassifierSpec chosen = spec.forTraining(train);
-        Classifier classifier = Trainer.fit(chosen, Trainer.trainingInstances(chosen, labels, train));
+        Instances trainingData = Trainer.trainingInstances(chosen, labels, train);
+        Classifier classifier = Trainer.fit(chosen, trainingData);
+        FeatureMoments trained = Trainer.moments(trainingData);
         List<double[][]> out = new ArrayList<>();
-        for (FeatureTable test : tests) {
-            Instances testData = Trainer.instances(test.featureSet(), labels, test.rows(), test.clips());
+        for (TestSet set : tests) {
+            FeatureTable test = set.clips();
+            List<double[]> rows = set.collection() == null ? test.rows()
+                    : test.rows().stream().map(row -> set.collection().align(row, trained)).toList();
+            Instances testData = Trainer.instances(test.featureSet(), labels, rows, test.clips());
             double[][] p = new double[testData.numInstances()][];
             for (int i = 0; i < p.length; i++) {
                 p[i] = classifier.distributionForInstance(testData.instance(i));
@@ -199,10 +217,18 @@ public final class Evaluator {
      * What a held-out corpus is tested on: its recordings, or copies of them under some condition (e.g. degraded
      * by {@link PhoneDegradation}).
      *
-     * @param description how the test clips differ from the recordings, for the protocol line ("" for none)
-     * @param clips       the test clips of every corpus
+     * @param description    how the test clips differ from the recordings, for the protocol line ("" for none)
+     * @param clips          the test clips of every corpus
+     * @param standardisedBy when not null, each corpus's test clips are first aligned onto the training scale with
+     *                       the moments of this sample of them (what a deployment learns from its own traffic,
+     *                       {@link FeatureMoments#align}); no label is used for that
      */
-    public record TestCondition(String description, FeatureTable clips) {
+    public record TestCondition(String description, FeatureTable clips, CollectionSample standardisedBy) {
+
+        /** The clips as they are. */
+        public TestCondition(String description, FeatureTable clips) {
+            this(description, clips, null);
+        }
     }
 
     /**
@@ -232,12 +258,15 @@ public final class Evaluator {
         List<List<FeatureTable>> heldOut = new ArrayList<>(); // per corpus, its clips under each condition
         for (String corpus : corpora) {
             FeatureTable train = table.filter(c -> !c.corpus().equals(corpus) && learnsFrom.test(c.corpus()));
-            List<FeatureTable> tests = conditions.stream()
-                    .map(condition -> condition.clips().filter(c -> c.corpus().equals(corpus))).toList();
-            heldOut.add(tests);
+            List<TestSet> tests = conditions.stream().map(condition -> {
+                FeatureTable clips = condition.clips().filter(c -> c.corpus().equals(corpus));
+                return new TestSet(clips, condition.standardisedBy() == null ? null
+                        : FeatureMoments.of(condition.standardisedBy().draw(clips).rows()));
+            }).toList();
+            heldOut.add(tests.stream().map(TestSet::clips).toList());
             tasks.add(() -> {
-                List<double[][]> p = trainAndScore(spec, labels, train, tests);
-                progress.accept("held out " + corpus + " (" + tests.get(0).size() + " clips) done");
+                List<double[][]> p = trainAndScoreSets(spec, labels, train, tests);
+                progress.accept("held out " + corpus + " (" + tests.get(0).clips().size() + " clips) done");
                 return p;
             });
         }

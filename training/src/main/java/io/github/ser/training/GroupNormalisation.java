@@ -1,5 +1,7 @@
 package io.github.ser.training;
 
+import io.github.ser.features.FeatureMoments;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,17 +11,14 @@ import java.util.function.Function;
 /**
  * Training-time removal of what a group of clips has in common: every feature is z-scored within its group (corpus
  * or speaker) and mapped back onto the pooled scale, so the classifier cannot learn a corpus's microphone or a
- * speaker's voice as a cue for the emotions that group happens to have. Only training rows are changed; a clip to
- * recognise is unknown in group and keeps its own values, and the model's {@code Standardize} filter still holds the
- * pooled statistics.
+ * speaker's voice as a cue for the emotions that group happens to have. Only training rows are changed; the model's
+ * {@code Standardize} filter still holds the pooled statistics. A clip to recognise keeps its own values unless its
+ * collection's moments are known ({@link FeatureMoments#align}, the same step at test time).
  */
 public enum GroupNormalisation {
     NONE(null),
     CORPUS(LabeledClip::corpus),
     SPEAKER(c -> c.corpus() + "/" + c.speaker());
-
-    /** A group whose feature varies less than this keeps its spread (only its mean is removed). */
-    private static final double FLAT = 1e-9;
 
     private final Function<LabeledClip, String> group;
 
@@ -32,53 +31,17 @@ public enum GroupNormalisation {
         if (group == null || rows.isEmpty()) {
             return rows;
         }
-        Moments pooled = new Moments(rows.get(0).length);
-        Map<String, Moments> groups = new HashMap<>();
+        FeatureMoments pooled = FeatureMoments.of(rows);
+        Map<String, List<double[]>> members = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            pooled.add(rows.get(i));
-            groups.computeIfAbsent(group.apply(clips.get(i)), g -> new Moments(rows.get(0).length)).add(rows.get(i));
+            members.computeIfAbsent(group.apply(clips.get(i)), g -> new ArrayList<>()).add(rows.get(i));
         }
+        Map<String, FeatureMoments> groups = new HashMap<>();
+        members.forEach((g, groupRows) -> groups.put(g, FeatureMoments.of(groupRows)));
         List<double[]> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            Moments g = groups.get(group.apply(clips.get(i)));
-            double[] x = rows.get(i);
-            double[] y = new double[x.length];
-            for (int j = 0; j < x.length; j++) {
-                double sd = g.std(j);
-                double z = sd < FLAT ? x[j] - g.mean(j) : (x[j] - g.mean(j)) / sd * pooled.std(j);
-                y[j] = pooled.mean(j) + z;
-            }
-            out.add(y);
+            out.add(groups.get(group.apply(clips.get(i))).align(rows.get(i), pooled));
         }
         return out;
-    }
-
-    /** Running sums for a mean and a population standard deviation per feature. */
-    private static final class Moments {
-        private final double[] sum;
-        private final double[] squares;
-        private int n;
-
-        Moments(int width) {
-            sum = new double[width];
-            squares = new double[width];
-        }
-
-        void add(double[] x) {
-            for (int j = 0; j < x.length; j++) {
-                sum[j] += x[j];
-                squares[j] += x[j] * x[j];
-            }
-            n++;
-        }
-
-        double mean(int j) {
-            return sum[j] / n;
-        }
-
-        double std(int j) {
-            double m = mean(j);
-            return Math.sqrt(Math.max(0, squares[j] / n - m * m));
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.github.ser.model.ModelArtifact;
 import io.github.ser.model.Manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ser.features.FeatureMoments;
 import io.github.ser.features.FeatureSet;
 import weka.classifiers.Classifier;
 import weka.core.DenseInstance;
@@ -13,6 +14,8 @@ import weka.core.Instances;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,20 @@ public final class Trainer {
             }
         }
         return data;
+    }
+
+    /**
+     * The weighted feature moments of training instances: the scale the model's {@code Standardize} filter learnt,
+     * onto which a collection's clips are aligned ({@link FeatureMoments#align}).
+     */
+    public static FeatureMoments moments(Instances data) {
+        List<double[]> rows = new ArrayList<>(data.numInstances());
+        double[] weights = new double[data.numInstances()];
+        for (int i = 0; i < weights.length; i++) {
+            rows.add(Arrays.copyOf(data.instance(i).toDoubleArray(), data.classIndex()));
+            weights[i] = data.instance(i).weight();
+        }
+        return FeatureMoments.of(rows, weights);
     }
 
     /** Weka instances for the given rows; clips whose label is not in {@code labels} are an error. */

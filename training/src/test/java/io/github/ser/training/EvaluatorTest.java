@@ -1,6 +1,7 @@
 package io.github.ser.training;
 
 import io.github.ser.model.Emotions;
+import io.github.ser.features.FeatureMoments;
 import io.github.ser.features.FeatureSet;
 import io.github.ser.features.FeatureSets;
 import io.github.ser.testing.SharedData;
@@ -110,6 +111,32 @@ class EvaluatorTest {
         assertEquals(results.get(0).mean().ua4(), results.get(1).mean().ua4(), 0);
         assertTrue(results.get(1).protocol().contains("recordings again"), results.get(1).protocol());
     }
+    @Test
+    void aCollectionAlignedWithItsOwnMomentsIsHeardDespiteItsChannel() throws Exception {
+        List<String> four = Evaluator.FOUR;
+        FeatureTable ravdess = SyntheticTables.ravdess(SEED, four, List.of(1, 2, 3, 4), 8, 5);
+        FeatureTable tess = SyntheticTables.tess(SEED, four, 30, 6);
+        // another microphone: everything the held-out corpus says sounds three times as angry as it is
+        double[] angry = FeatureMoments.of(tess.filter(c -> c.emotion().equals("angry")).rows()).mean();
+        double[] all = FeatureMoments.of(tess.rows()).mean();
+        FeatureTable shifted = new FeatureTable(SEED, tess.clips(), tess.rows().stream()
+                .map(r -> IntStream.range(0, r.length).mapToDouble(j -> r[j] + 3 * (angry[j] - all[j])).toArray())
+                .toList(), List.of());
+        FeatureTable both = SyntheticTables.concat(ravdess, shifted);
+        FeatureTable recordings = both.filter(LabeledClip::isOriginal);
+
+        List<EvaluationReport.LeaveOneCorpusOut> results = new Evaluator(SMALL_MLP, 2, m -> { })
+                .leaveOneCorpusOut(both, List.of(new Evaluator.TestCondition("", recordings),
+                        new Evaluator.TestCondition(" aligned", recordings, new CollectionSample(60, 0.6, 1))),
+                        java.util.Set.of(LabeledClip.RAVDESS));
+
+        double plain = results.get(0).perCorpus().get(0).ua4();
+        double aligned = results.get(1).perCorpus().get(0).ua4();
+        assertEquals(LabeledClip.TESS, results.get(1).perCorpus().get(0).corpus());
+        assertTrue(plain < 0.5, "the shifted corpus as it is: " + plain);
+        assertTrue(aligned > 0.9, "aligned with 60 mostly neutral clips of its own: " + aligned);
+    }
+
     @Test
     void seedProtocolUsesFourRavdessClassesAndAStratifiedQuarter() throws Exception {
         FeatureTable ravdess = SyntheticTables.ravdess(SEED, Emotions.ALL, List.of(1, 2, 3, 4), 4, 5);
