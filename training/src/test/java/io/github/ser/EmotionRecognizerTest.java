@@ -5,7 +5,9 @@ import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
 import io.github.ser.audio.AudioLimits;
 import io.github.ser.audio.HostileAudio;
+import io.github.ser.features.FeatureMoments;
 import io.github.ser.model.Emotions;
+import io.github.ser.model.ModelArtifact;
 import io.github.ser.model.SpeechDecoder;
 import io.github.ser.training.TestModels;
 import io.github.ser.testing.SharedData;
@@ -53,6 +55,49 @@ class EmotionRecognizerTest {
         assertEquals(recognizer.modelVersion(), p.model());
         assertTrue(p.timings().decodeMillis() > 0 && p.timings().featuresMillis() > 0
                 && p.timings().classifyMillis() > 0, p.timings().toString());
+    }
+
+    @Test
+    void aDeploymentLearnsEveryClipAndOnceItKnowsItsMomentsAlignsClipsOntoTheTrainingScale() throws Exception {
+        ModelArtifact model = ModelArtifact.load(TestModels.smallRavdessModel());
+        FeatureMoments trained = model.trainingMoments().orElseThrow();
+        byte[] bytes = Files.readAllBytes(clip);
+        Recording learning = new Recording(null);
+
+        Prediction before = recognizer.learningFrom(learning).recognize(bytes);
+
+        assertEquals(1, learning.seen.size(), "one clip, one segment");
+        double[] features = learning.seen.get(0);
+        assertEquals(recognizer.recognize(bytes).probabilities(), before.probabilities(), "nothing learnt yet");
+        // a deployment whose mean is exactly this clip: the clip is average there, so it becomes the training mean
+        double[] ones = new double[features.length];
+        java.util.Arrays.fill(ones, 1);
+        Prediction aligned = recognizer.learningFrom(new Recording(new FeatureMoments(features, ones, 100)))
+                .recognize(bytes);
+        double[] expected = model.probabilities(trained.mean());
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], aligned.probabilities().get(recognizer.labels().get(k)), 1e-12);
+        }
+    }
+
+    /** Deployment statistics that remember what they saw and report fixed moments. */
+    private static final class Recording implements DeploymentStatistics {
+        final List<double[]> seen = new ArrayList<>();
+        private final FeatureMoments moments;
+
+        Recording(FeatureMoments moments) {
+            this.moments = moments;
+        }
+
+        @Override
+        public java.util.Optional<FeatureMoments> moments() {
+            return java.util.Optional.ofNullable(moments);
+        }
+
+        @Override
+        public void observe(List<double[]> clipFeatures) {
+            seen.addAll(clipFeatures);
+        }
     }
 
     @Test

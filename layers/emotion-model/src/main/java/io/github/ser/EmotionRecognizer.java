@@ -39,11 +39,14 @@ public final class EmotionRecognizer {
     private final SpeechDecoder decoder;
     private final VoiceActivitySegmenter segmenter;
     private final AnalysisGate gate;
+    private final DeploymentStatistics statistics;
 
-    private EmotionRecognizer(ModelArtifact model, RecognizerSettings settings, AnalysisGate gate) {
+    private EmotionRecognizer(ModelArtifact model, RecognizerSettings settings, AnalysisGate gate,
+                              DeploymentStatistics statistics) {
         this.model = model;
         this.settings = settings;
         this.gate = gate;
+        this.statistics = statistics;
         this.decoder = new SpeechDecoder(settings.limits(), model.featureSet().sampleRate());
         this.segmenter = new VoiceActivitySegmenter(settings.segmenter());
     }
@@ -56,11 +59,19 @@ public final class EmotionRecognizer {
     /** @param gate bounds the audio-seconds analysed at once, shared by every recognizer of the process */
     public static EmotionRecognizer load(Path modelArtifact, RecognizerSettings settings, AnalysisGate gate)
             throws IOException {
-        return new EmotionRecognizer(ModelArtifact.load(modelArtifact), settings, gate);
+        return new EmotionRecognizer(ModelArtifact.load(modelArtifact), settings, gate, DeploymentStatistics.NONE);
     }
 
     public static EmotionRecognizer of(ModelArtifact model, RecognizerSettings settings) {
-        return new EmotionRecognizer(model, settings, AnalysisGate.unbounded());
+        return new EmotionRecognizer(model, settings, AnalysisGate.unbounded(), DeploymentStatistics.NONE);
+    }
+
+    /**
+     * This recognizer, learning from every clip it analyses and aligning clips with what it learnt (a model whose
+     * artifact has no training moments only learns).
+     */
+    public EmotionRecognizer learningFrom(DeploymentStatistics deployment) {
+        return new EmotionRecognizer(model, settings, gate, deployment);
     }
 
     /**
@@ -146,7 +157,9 @@ public final class EmotionRecognizer {
         double featuresMillis = millisSince(featuresStart);
 
         long classifyStart = System.nanoTime();
-        List<double[]> probabilities = vectors.stream().map(model::probabilities).toList();
+        List<double[]> inputs = aligned(vectors);
+        statistics.observe(vectors);
+        List<double[]> probabilities = inputs.stream().map(model::probabilities).toList();
         double[] overall = weightedMean(probabilities, segments);
         double classifyMillis = millisSince(classifyStart);
 
@@ -164,6 +177,13 @@ public final class EmotionRecognizer {
         return new Prediction(labels().get(best), overall[best], model.calibration().isUncertain(overall[best]),
                 asMap(overall), duration, model.version(),
                 segmentPredictions, new Prediction.Timings(decodeMillis, featuresMillis, classifyMillis));
+    }
+
+    /** The vectors on the training scale, when the deployment has learnt its own moments; else as they are. */
+    private List<double[]> aligned(List<double[]> vectors) {
+        return model.trainingMoments().flatMap(trained -> statistics.moments()
+                .map(deployment -> vectors.stream().map(v -> deployment.align(v, trained)).toList()))
+                .orElse(vectors);
     }
 
     private static CapacityExceededException outOfMemory(OutOfMemoryError e) {

@@ -65,7 +65,7 @@ public final class Trainer {
                 provenance.metrics() == null || provenance.metrics().isNull() ? null : asMap(provenance.metrics()),
                 provenance.calibration(),
                 now.toString());
-        return ModelArtifact.of(classifier, data, manifest, featureSet);
+        return ModelArtifact.of(classifier, data, manifest, featureSet, moments(data));
     }
 
     /** The manifest keeps JSON objects as plain maps: the engine reads it without databind. */

@@ -1,7 +1,9 @@
 package io.github.ser.model;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.ser.features.FeatureMoments;
 import io.github.ser.features.FeatureSet;
+import io.github.ser.features.RunningMoments;
 import io.github.ser.features.FeatureSets;
 import weka.classifiers.Classifier;
 import weka.core.Attribute;
@@ -44,6 +46,8 @@ public final class ModelArtifact {
     static final String CLASSIFIER_ENTRY = "classifier.model";
     static final String HEADER_ENTRY = "header.arff";
     static final String MANIFEST_ENTRY = "manifest.json";
+    /** The weighted feature moments of the training set, when the trainer recorded them (optional). */
+    static final String MOMENTS_ENTRY = "training-moments.json";
     /** Name of the class attribute in the header. */
     static final String CLASS_ATTRIBUTE = "emotion";
 
@@ -65,23 +69,39 @@ public final class ModelArtifact {
     private final Instances header;
     private final Manifest manifest;
     private final FeatureSet featureSet;
+    private final FeatureMoments trainingMoments;
 
-    private ModelArtifact(Classifier classifier, Instances header, Manifest manifest, FeatureSet featureSet) {
+    private ModelArtifact(Classifier classifier, Instances header, Manifest manifest, FeatureSet featureSet,
+                          FeatureMoments trainingMoments) {
         this.classifier = classifier;
         this.header = header;
         this.manifest = manifest;
         this.featureSet = featureSet;
+        this.trainingMoments = trainingMoments;
     }
 
     /** Wraps a freshly trained classifier; {@code header} must be its training header. */
     public static ModelArtifact of(Classifier trained, Instances header, Manifest manifest, FeatureSet featureSet) {
+        return of(trained, header, manifest, featureSet, null);
+    }
+
+    /**
+     * As above, with the feature moments the classifier was trained on (the scale {@link io.github.ser.DeploymentStatistics}-aligned
+     * clips are put on; null when unknown).
+     */
+    public static ModelArtifact of(Classifier trained, Instances header, Manifest manifest, FeatureSet featureSet,
+                                   FeatureMoments trainingMoments) {
         Instances empty = new Instances(header, 0);
         try {
             checkHeader(empty, manifest, featureSet);
         } catch (ModelArtifactException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new ModelArtifact(trained, empty, manifest, featureSet);
+        if (trainingMoments != null && trainingMoments.width() != featureSet.names().size()) {
+            throw new IllegalArgumentException("training moments of " + trainingMoments.width() + " features for "
+                    + featureSet.names().size());
+        }
+        return new ModelArtifact(trained, empty, manifest, featureSet, trainingMoments);
     }
 
     /** The class-attribute-last header Weka needs for the given feature names and labels. */
@@ -121,7 +141,26 @@ public final class ModelArtifact {
         } catch (ModelArtifactException e) {
             throw new ModelArtifactException(path + ": " + e.getMessage(), e);
         }
-        return new ModelArtifact(deserialise(entries.get(CLASSIFIER_ENTRY), path), header, manifest, featureSet);
+        return new ModelArtifact(deserialise(entries.get(CLASSIFIER_ENTRY), path), header, manifest, featureSet,
+                trainingMoments(entries.get(MOMENTS_ENTRY), featureSet, path));
+    }
+
+    /** The training moments entry, or null for artifacts made before it existed. */
+    private static FeatureMoments trainingMoments(byte[] json, FeatureSet featureSet, Path path)
+            throws ModelArtifactException {
+        if (json == null) {
+            return null;
+        }
+        try {
+            FeatureMoments moments = RunningMoments.fromMap(MANIFEST_JSON.mapFrom(json)).moments();
+            if (moments.width() != featureSet.names().size()) {
+                throw new IllegalArgumentException(moments.width() + " features, expected "
+                        + featureSet.names().size());
+            }
+            return moments;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelArtifactException(path + ": unreadable " + MOMENTS_ENTRY + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes the zip atomically (temp file + move), so a reader never sees half an artifact. */
@@ -135,6 +174,9 @@ public final class ModelArtifact {
                 put(zip, MANIFEST_ENTRY, MANIFEST_JSON.asBytes(manifest));
                 put(zip, HEADER_ENTRY, header.toString().getBytes(StandardCharsets.UTF_8));
                 put(zip, CLASSIFIER_ENTRY, serialise(classifier));
+                if (trainingMoments != null) {
+                    put(zip, MOMENTS_ENTRY, MANIFEST_JSON.asBytes(asRunning(trainingMoments).toMap()));
+                }
             }
             Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -166,6 +208,20 @@ public final class ModelArtifact {
             // Weka declares Exception; for a loaded, header-checked model this is our fault, not the caller's
             throw new IllegalStateException("classifier failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The weighted feature moments of the training set, when the artifact records them. */
+    public java.util.Optional<FeatureMoments> trainingMoments() {
+        return java.util.Optional.ofNullable(trainingMoments);
+    }
+
+    /** Moments stored as running ones (their count, means and squared deviations), one format for both. */
+    private static RunningMoments asRunning(FeatureMoments m) {
+        double[] m2 = new double[m.width()];
+        for (int j = 0; j < m2.length; j++) {
+            m2[j] = m.std()[j] * m.std()[j] * m.count();
+        }
+        return new RunningMoments(m.count(), m.mean(), m2);
     }
 
     /** The calibration applied by {@link #probabilities}. */
