@@ -18,6 +18,11 @@ import java.util.function.Function;
 public enum GroupNormalisation {
     NONE(null),
     CORPUS(LabeledClip::corpus),
+    /**
+     * A corpus's recordings, and each kind of its augmented copies, are groups of their own: every channel is a
+     * collection, as a deployment's phone-in-a-kitchen traffic is when it learns its own moments.
+     */
+    CHANNEL(c -> c.corpus() + "/" + c.augmentation().spec()),
     SPEAKER(c -> c.corpus() + "/" + c.speaker());
 
     private final Function<LabeledClip, String> group;

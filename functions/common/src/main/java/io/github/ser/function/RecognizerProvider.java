@@ -4,13 +4,17 @@ import io.github.ser.AnalysisGate;
 import io.github.ser.EmotionRecognizer;
 import io.github.ser.RecognizerSettings;
 import io.github.ser.audio.AudioLimits;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -28,10 +32,11 @@ public class RecognizerProvider {
     private final RecognizerSettings settings;
     private final CompletableFuture<EmotionRecognizer> recognizer;
 
-    public RecognizerProvider(SerConfiguration config, AnalysisGate gate) {
+    public RecognizerProvider(SerConfiguration config, AnalysisGate gate, BeanProvider<S3Client> s3, JsonMapper json) {
         Path artifact = Path.of(config.getModelPath());
         this.settings = settingsFrom(config);
-        this.recognizer = CompletableFuture.supplyAsync(() -> load(artifact, settings, gate), task -> {
+        this.recognizer = CompletableFuture.supplyAsync(() -> learning(load(artifact, settings, gate), config, s3,
+                json), task -> {
             Thread loader = new Thread(task, "ser-model-loader");
             loader.setDaemon(true);
             loader.start();
@@ -70,6 +75,19 @@ public class RecognizerProvider {
             LOG.error("Model artifact {} could not be loaded", artifact, e);
             throw e;
         }
+    }
+
+    /** The recognizer, learning the deployment's own feature moments when a prefix for them is configured. */
+    private static EmotionRecognizer learning(EmotionRecognizer recognizer, SerConfiguration config,
+                                              BeanProvider<S3Client> s3, JsonMapper json) {
+        String prefix = config.getDeploymentStatisticsPrefix();
+        if (prefix == null || prefix.isEmpty()) {
+            return recognizer;
+        }
+        LOG.info("Learning this deployment's feature moments under s3://{}/{} (used after {} clips)",
+                config.getBucket(), prefix, config.getDeploymentStatisticsMinClips());
+        return recognizer.learningFrom(new BucketDeploymentStatistics(s3::get, json, config.getBucket(), prefix,
+                recognizer.featureSet(), config.getDeploymentStatisticsMinClips(), Clock.systemUTC()));
     }
 
     private static RecognizerSettings settingsFrom(SerConfiguration config) {

@@ -32,6 +32,8 @@ public class SerConfiguration {
     public static final String DEFAULT_BUCKET = "clips";
     public static final String DEFAULT_UPLOAD_PREFIX = "uploads/";
     public static final String DEFAULT_RESULT_PREFIX = "results/";
+    /** Clips a deployment analyses before its own feature moments are used (measured with 100: docs/accuracy.md). */
+    public static final long DEFAULT_DEPLOYMENT_STATISTICS_MIN_CLIPS = 100;
 
     @NotBlank
     private String modelPath = DEFAULT_MODEL_PATH;
@@ -53,6 +55,11 @@ public class SerConfiguration {
     private Duration presignTtl = Duration.ofMinutes(5);
     @NotBlank
     private String allowedOrigin = "*";
+    @Nullable
+    @Pattern(regexp = "(.*/)?", message = "must be empty (off) or end with /")
+    private String deploymentStatisticsPrefix;
+    @Positive
+    private long deploymentStatisticsMinClips = DEFAULT_DEPLOYMENT_STATISTICS_MIN_CLIPS;
     @Nullable
     private URI s3Endpoint;
     private boolean s3PathStyle;
@@ -134,6 +141,28 @@ public class SerConfiguration {
 
     public void setPresignTtl(Duration presignTtl) {
         this.presignTtl = presignTtl;
+    }
+
+    /**
+     * Where the deployment keeps the feature moments of the clips it analysed, in the clip bucket (e.g.
+     * {@code stats/}); null or empty for off, the default. See {@link BucketDeploymentStatistics}.
+     */
+    @Nullable
+    public String getDeploymentStatisticsPrefix() {
+        return deploymentStatisticsPrefix;
+    }
+
+    public void setDeploymentStatisticsPrefix(@Nullable String deploymentStatisticsPrefix) {
+        this.deploymentStatisticsPrefix = deploymentStatisticsPrefix;
+    }
+
+    /** How many clips the deployment must have analysed before it aligns clips with their moments. */
+    public long getDeploymentStatisticsMinClips() {
+        return deploymentStatisticsMinClips;
+    }
+
+    public void setDeploymentStatisticsMinClips(long deploymentStatisticsMinClips) {
+        this.deploymentStatisticsMinClips = deploymentStatisticsMinClips;
     }
 
     /** The web page's origin, allowed by CORS ({@code *} for any), e.g. {@code https://d111111abcdef8.cloudfront.net}. */

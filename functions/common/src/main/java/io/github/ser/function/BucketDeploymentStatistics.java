@@ -1,0 +1,133 @@
+package io.github.ser.function;
+
+import io.github.ser.DeploymentStatistics;
+import io.github.ser.features.FeatureMoments;
+import io.github.ser.features.FeatureSet;
+import io.github.ser.features.RunningMoments;
+import io.micronaut.json.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * A deployment's feature moments kept in its clip bucket (opt-in: {@code ser.deployment-statistics-prefix}). Every
+ * function instance keeps the running moments of the clips it analysed in an object of its own,
+ * {@code <prefix><feature set>-v<version>/<instance>.json}, so no two writers share an object and no update is lost;
+ * it aligns with the sum of everyone's, re-read every few minutes. Deleting the prefix resets the deployment (an
+ * instance that finds its own object gone starts again from nothing), and the bucket's lifecycle rule lets the
+ * objects of instances long gone expire. Trouble with S3 here never fails a clip: it is logged and the last known
+ * moments stay in use.
+ */
+public final class BucketDeploymentStatistics implements DeploymentStatistics {
+    private static final Logger LOG = LoggerFactory.getLogger(BucketDeploymentStatistics.class);
+
+    /** How often the other instances' moments are re-read. */
+    static final Duration REFRESH = Duration.ofMinutes(5);
+    /** At most this many instances' objects are read: a bound on what a refresh costs. */
+    static final int MAX_PARTS = 1000;
+
+    private final Supplier<S3Client> s3;
+    private final JsonMapper json;
+    private final String bucket;
+    private final String folder;
+    private final String ownKey;
+    private final long minClips;
+    private final Clock clock;
+
+    private RunningMoments own;
+    private boolean ownWritten;
+    private RunningMoments others;
+    private Instant readAt;
+
+    /**
+     * @param prefix   where the objects live in {@code bucket}, ending with {@code /}
+     * @param minClips how many clips the deployment must have analysed before its moments are used
+     */
+    public BucketDeploymentStatistics(Supplier<S3Client> s3, JsonMapper json, String bucket, String prefix,
+                                      FeatureSet featureSet, long minClips, Clock clock) {
+        this.s3 = s3;
+        this.json = json;
+        this.bucket = bucket;
+        this.folder = prefix + featureSet.name() + "-v" + featureSet.version() + "/";
+        this.ownKey = folder + UUID.randomUUID() + ".json";
+        this.minClips = minClips;
+        this.clock = clock;
+        this.own = RunningMoments.empty(featureSet.names().size());
+        this.others = own;
+    }
+
+    @Override
+    public synchronized Optional<FeatureMoments> moments() {
+        if (readAt == null || !clock.instant().isBefore(readAt.plus(REFRESH))) {
+            refresh();
+        }
+        RunningMoments all = others.merge(own);
+        return all.count() >= minClips ? Optional.of(all.moments()) : Optional.empty();
+    }
+
+    @Override
+    public synchronized void observe(List<double[]> clipFeatures) {
+        for (double[] x : clipFeatures) {
+            own = own.plus(x);
+        }
+        try {
+            s3.get().putObject(b -> b.bucket(bucket).key(ownKey).contentType("application/json"),
+                    RequestBody.fromBytes(json.writeValueAsBytes(own.toMap())));
+            ownWritten = true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not save this instance's feature moments to s3://{}/{} (kept in memory): {}", bucket,
+                    ownKey, e.toString());
+        }
+    }
+
+    /** Sums every other instance's object; an own object that has gone means the operator reset the deployment. */
+    private void refresh() {
+        readAt = clock.instant();
+        try {
+            List<S3Object> parts = s3.get().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(folder)).contents()
+                    .stream().limit(MAX_PARTS).toList();
+            if (ownWritten && parts.stream().noneMatch(p -> p.key().equals(ownKey))) {
+                LOG.info("Feature moments under s3://{}/{} were reset; learning again from nothing", bucket, folder);
+                own = RunningMoments.empty(own.mean().length);
+                ownWritten = false;
+            }
+            RunningMoments sum = RunningMoments.empty(own.mean().length);
+            for (S3Object part : parts) {
+                if (!part.key().equals(ownKey)) {
+                    sum = sum.merge(read(part.key()));
+                }
+            }
+            others = sum;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the deployment's feature moments under s3://{}/{} (using the last known): {}",
+                    bucket, folder, e.toString());
+        }
+    }
+
+    private RunningMoments read(String key) {
+        byte[] bytes = s3.get().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+        try {
+            RunningMoments part = RunningMoments.fromMap(json.readValue(bytes, Map.class));
+            return part.mean().length == own.mean().length ? part : skip(key, "it has another width");
+        } catch (IOException | IllegalArgumentException e) {
+            return skip(key, e.getMessage());
+        }
+    }
+
+    private RunningMoments skip(String key, String why) {
+        LOG.warn("Skipping s3://{}/{}: not this deployment's feature moments ({})", bucket, key, why);
+        return RunningMoments.empty(own.mean().length);
+    }
+}
