@@ -369,6 +369,42 @@ class TemplateTest {
     }
 
     @Test
+    void learningFromTrafficIsOptInExpiresAndReachesOnlyTheStatsPrefix() {
+        Map<String, Object> on = new HashMap<>(DEFAULTS);
+        on.put("LearnFromTraffic", "true");
+        Map<String, Object> globals = map(TEMPLATE.resolve(map(map(TEMPLATE.section("Globals")).get("Function"))
+                .get("Environment"), DEFAULTS));
+        Map<String, Object> globalsOn = map(TEMPLATE.resolve(map(map(TEMPLATE.section("Globals")).get("Function"))
+                .get("Environment"), on));
+
+        assertEquals("false", DEFAULTS.get("LearnFromTraffic"));
+        assertFalse(map(globals.get("Variables")).containsKey("SER_DEPLOYMENT_STATISTICS_PREFIX"), "off by default");
+        assertEquals("stats/", map(globalsOn.get("Variables")).get("SER_DEPLOYMENT_STATISTICS_PREFIX"));
+        assertEquals("LearnsFromTraffic", TEMPLATE.resource("DeploymentStatisticsPolicy").get("Condition"));
+        String policy = TEMPLATE.properties("DeploymentStatisticsPolicy").get("PolicyDocument").toString();
+        assertTrue(policy.contains("[s3:GetObject, s3:PutObject]") && policy.contains(CLIP_BUCKET + "/stats/*")
+                && policy.contains("s3:prefix=stats/*"), policy);
+        List<String> analysing = functions().stream().filter(f -> TEMPLATE.properties(f).get("CodeUri").toString()
+                .matches("functions/(tagging|batch|prediction)")).toList();
+        assertEquals(3, analysing.size(), analysing.toString());
+        for (String function : analysing) {
+            assertTrue(list(TEMPLATE.resolve(TEMPLATE.properties(function).get("Policies"), on))
+                    .contains(Map.of("Ref", "DeploymentStatisticsPolicy")), function);
+            assertFalse(list(TEMPLATE.resolve(TEMPLATE.properties(function).get("Policies"), DEFAULTS))
+                    .contains(Map.of("Ref", "DeploymentStatisticsPolicy")), function);
+        }
+        List<Object> rules = list(map(TEMPLATE.properties("ClipBucket").get("LifecycleConfiguration")).get("Rules"));
+        assertTrue(rules.stream().map(CloudFormationTemplate::map).anyMatch(r -> "stats/".equals(r.get("Prefix"))
+                && r.get("ExpirationInDays") instanceof Number), "the moments of idle instances expire: " + rules);
+        Object assertion = map(list(map(TEMPLATE.section("Rules").get("PrefixesDoNotOverlap")).get("Assertions"))
+                .get(1)).get("Assert");
+        Map<String, Object> clash = new HashMap<>(DEFAULTS);
+        clash.put("UploadPrefix", "stats/");
+        assertFalse(TEMPLATE.truth(assertion, clash));
+        assertTrue(TEMPLATE.truth(assertion, DEFAULTS));
+    }
+
+    @Test
     void everyBucketRefusesPlainHttp() {
         for (String policy : TEMPLATE.resourcesOfType("AWS::S3::BucketPolicy")) {
             List<Object> statements = list(map(TEMPLATE.properties(policy).get("PolicyDocument")).get("Statement"));
