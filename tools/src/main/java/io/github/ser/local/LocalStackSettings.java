@@ -25,8 +25,9 @@ import java.util.Optional;
  * @param watchInterval how often the upload watcher lists the upload prefix
  * @param apiKey        the key the API requires in {@code x-api-key}, as API Gateway does in the template's default
  *                      mode; empty for an open API (the default, so that curl and the examples work without one)
- * @param bind          the address the API and the page listen on: loopback by default, so nobody else on the
- *                      network reaches them; {@code 0.0.0.0} opens them deliberately (a phone on the same network)
+ * @param bind          the address the API, the page and the S3 front listen on: loopback by default, so nobody else
+ *                      on the network reaches them; {@code 0.0.0.0} opens them deliberately (a phone on the same
+ *                      network). S3Mock itself always listens on loopback, behind the front
  */
 public record LocalStackSettings(int httpPort,
                                  int s3Port,
@@ -52,7 +53,7 @@ public record LocalStackSettings(int httpPort,
         option("s3mock-jar", "SER_S3MOCK_JAR", "", "S3Mock exec jar (default: s3mock-exec.jar beside this program's jar)");
         option("watch-interval-ms", "SER_WATCH_INTERVAL_MS", "1000", "how often new uploads are looked for");
         option("api-key", "SER_API_KEY", "", "require this key in x-api-key, like the deployed API (default: open)");
-        option("bind", "SER_BIND", "127.0.0.1", "address the API and page listen on (0.0.0.0: every interface, on purpose)");
+        option("bind", "SER_BIND", "127.0.0.1", "address the API, page and S3 listen on (0.0.0.0: every interface, on purpose)");
     }
 
     private record Option(String env, String defaultValue, String description) {
