@@ -16,7 +16,8 @@ import java.util.Optional;
  * paths given explicitly are relative to the working directory.
  *
  * @param httpPort      prediction API and web page
- * @param s3Port        S3Mock's HTTP port (its HTTPS port is left to the system)
+ * @param s3Port        the local S3 port: a front that checks signatures before S3Mock (which listens on loopback ports
+ *                      of its own)
  * @param bucket        the clip bucket, created at start
  * @param webDir        static files served at {@code /}
  * @param modelPath     the model artifact the API and the tagging handler load
@@ -45,7 +46,7 @@ public record LocalStackSettings(int httpPort,
 
     static {
         option("http-port", "SER_HTTP_PORT", "8080", "port of the API and the web page");
-        option("s3-port", "SER_S3_PORT", "9090", "port of the local S3 server (S3Mock)");
+        option("s3-port", "SER_S3_PORT", "9090", "port of the local S3 server (S3Mock, behind a signature check)");
         option("bucket", "SER_BUCKET", SerConfiguration.DEFAULT_BUCKET, "bucket created in the local S3 server");
         option("web-dir", "SER_WEB_DIR", "", "directory served at / (default: the repository's web/)");
         option("model", "SER_MODEL_PATH", "", "model artifact (default: the repository's " + RepositoryLayout.ENGINE_MODULE + "/" + RepositoryLayout.MODEL_FILE + ")");
