@@ -98,7 +98,7 @@ public final class ColdStart {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (S3MockServer s3 = S3MockServer.start(s3MockJar, port, bucket, Optional.empty())) {
+        try (S3MockServer s3 = S3MockServer.start(s3MockJar, "127.0.0.1", port, bucket, Optional.empty())) {
             putEventObject(s3, bucket, URLDecoder.decode(first(KEY, s3Event, "object key in events/s3-put.json"),
                     StandardCharsets.UTF_8), clipOfPredictEvent(repository));
             List<Result> results = new ArrayList<>();
@@ -157,8 +157,8 @@ public final class ColdStart {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", REGION);
         env.put("AWS_DEFAULT_REGION", REGION);
-        env.put("AWS_ACCESS_KEY_ID", "cold-start");
-        env.put("AWS_SECRET_ACCESS_KEY", "cold-start");
+        env.put("AWS_ACCESS_KEY_ID", S3MockServer.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", S3MockServer.SECRET_KEY);
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1769");
         env.put("SER_MODEL_PATH", layer.resolve(RepositoryLayout.MODEL_FILE).toString()); // under /opt in Lambda
@@ -177,7 +177,8 @@ public final class ColdStart {
     private static void putEventObject(S3MockServer s3, String bucket, String key, byte[] clip) {
         try (S3Client client = S3Client.builder().endpointOverride(s3.endpoint()).forcePathStyle(true)
                 .region(Region.of(REGION)).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build()) {
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        S3MockServer.ACCESS_KEY, S3MockServer.SECRET_KEY))).build()) {
             client.putObject(b -> b.bucket(bucket).key(key).contentType("audio/wav"), RequestBody.fromBytes(clip));
         }
     }

@@ -97,8 +97,8 @@ final class BackfillCommand implements Callable<Integer> {
             properties.put("ser.s3-path-style", true);
             properties.put("ser.s3-region", region != null ? region : "us-east-1");
             // the SDK reads these before the environment: real AWS keys in the shell are never sent to that server
-            System.setProperty("aws.accessKeyId", "local");
-            System.setProperty("aws.secretAccessKey", "local");
+            System.setProperty("aws.accessKeyId", io.github.ser.local.S3MockServer.ACCESS_KEY);
+            System.setProperty("aws.secretAccessKey", io.github.ser.local.S3MockServer.SECRET_KEY);
         } else if (region != null) {
             properties.put("ser.s3-region", region);
         }

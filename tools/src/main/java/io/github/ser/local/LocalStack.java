@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
-    /** S3Mock takes any credentials and any region; the SDK still wants some. */
+    /** S3Mock takes any region; the SDK still wants one. */
     static final String REGION = "us-east-1";
 
     private final LocalStackSettings settings;
@@ -45,7 +45,8 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(LocalStackSettings settings) throws Exception {
         settings.check();
         Ports.requireFree(settings.httpPort(), "--http-port");
-        S3MockServer s3 = S3MockServer.start(settings.s3MockJar(), settings.s3Port(), settings.bucket(), settings.s3DataDir());
+        S3MockServer s3 = S3MockServer.start(settings.s3MockJar(), settings.bind(), settings.s3Port(), settings.bucket(),
+                settings.s3DataDir());
         ApplicationContext context = null;
         try {
             useDummyCredentials();
@@ -100,8 +101,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static void useDummyCredentials() {
         // the SDK's default chain reads these before the environment, so real AWS keys in the shell are never sent here
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
+        System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
     }
 
     public URI url() {
@@ -206,15 +207,18 @@ public final class LocalStack implements AutoCloseable {
                   web page + API   %1$s   contract %1$s/openapi.yaml
                   API access       %9$s
                   S3 (S3Mock)      %2$s   bucket %3$s   (log %4$s)
+                  S3 access        signed requests only, key %11$s / secret %12$s (and presigned URLs from /uploads)
                   upload watcher   %5$s every %6$d ms -> tagging handler -> tags + s3://%3$s/%7$s
                 Try:
                   curl --data-binary @clip.wav -H 'Content-Type: audio/wav'%10$s %1$s/predict
+                  export AWS_ACCESS_KEY_ID=%11$s AWS_SECRET_ACCESS_KEY=%12$s AWS_REGION=%13$s
                   aws --endpoint-url %2$s s3 cp clip.wav %5$s
                   aws --endpoint-url %2$s s3api get-object-tagging --bucket %3$s --key %8$sclip.wav
                 Logs below are JSON lines, as in Lambda. Ctrl-C stops everything.
                 """, url(), s3.endpoint(), settings.bucket(), s3.log(), uploads, settings.watchInterval().toMillis(),
                 config.getResultPrefix(), config.getUploadPrefix(), access,
-                keyed ? " -H 'x-api-key: " + settings.apiKey() + "'" : "");
+                keyed ? " -H 'x-api-key: " + settings.apiKey() + "'" : "", S3MockServer.ACCESS_KEY, S3MockServer.SECRET_KEY,
+                REGION);
     }
 
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * paths given explicitly are relative to the working directory.
  *
  * @param httpPort      prediction API and web page
- * @param s3Port        S3Mock's HTTP port (its HTTPS port is left to the system)
+ * @param s3Port        the local S3 port: a front that checks signatures before S3Mock (which listens on loopback ports
+ *                      of its own)
  * @param bucket        the clip bucket, created at start
  * @param webDir        static files served at {@code /}
  * @param modelPath     the model artifact the API and the tagging handler load
@@ -25,8 +26,9 @@ import java.util.Optional;
  * @param watchInterval how often the upload watcher lists the upload prefix
  * @param apiKey        the key the API requires in {@code x-api-key}, as API Gateway does in the template's default
  *                      mode; empty for an open API (the default, so that curl and the examples work without one)
- * @param bind          the address the API and the page listen on: loopback by default, so nobody else on the
- *                      network reaches them; {@code 0.0.0.0} opens them deliberately (a phone on the same network)
+ * @param bind          the address the API, the page and the S3 front listen on: loopback by default, so nobody else
+ *                      on the network reaches them; {@code 0.0.0.0} opens them deliberately (a phone on the same
+ *                      network). S3Mock itself always listens on loopback, behind the front
  */
 public record LocalStackSettings(int httpPort,
                                  int s3Port,
@@ -44,7 +46,7 @@ public record LocalStackSettings(int httpPort,
 
     static {
         option("http-port", "SER_HTTP_PORT", "8080", "port of the API and the web page");
-        option("s3-port", "SER_S3_PORT", "9090", "port of the local S3 server (S3Mock)");
+        option("s3-port", "SER_S3_PORT", "9090", "port of the local S3 server (S3Mock, behind a signature check)");
         option("bucket", "SER_BUCKET", SerConfiguration.DEFAULT_BUCKET, "bucket created in the local S3 server");
         option("web-dir", "SER_WEB_DIR", "", "directory served at / (default: the repository's web/)");
         option("model", "SER_MODEL_PATH", "", "model artifact (default: the repository's " + RepositoryLayout.ENGINE_MODULE + "/" + RepositoryLayout.MODEL_FILE + ")");
@@ -52,7 +54,7 @@ public record LocalStackSettings(int httpPort,
         option("s3mock-jar", "SER_S3MOCK_JAR", "", "S3Mock exec jar (default: s3mock-exec.jar beside this program's jar)");
         option("watch-interval-ms", "SER_WATCH_INTERVAL_MS", "1000", "how often new uploads are looked for");
         option("api-key", "SER_API_KEY", "", "require this key in x-api-key, like the deployed API (default: open)");
-        option("bind", "SER_BIND", "127.0.0.1", "address the API and page listen on (0.0.0.0: every interface, on purpose)");
+        option("bind", "SER_BIND", "127.0.0.1", "address the API, page and S3 listen on (0.0.0.0: every interface, on purpose)");
     }
 
     private record Option(String env, String defaultValue, String description) {

@@ -1,11 +1,15 @@
 package io.github.ser.local;
 
+import io.github.ser.function.locals3.SigV4Check;
+import io.github.ser.function.locals3.SigV4S3Front;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -26,37 +30,60 @@ import java.util.jar.Manifest;
 /**
  * S3Mock's standalone exec jar as a child process: the real S3 REST API over HTTP, with path-style addressing, presigned
  * URLs and CORS (it answers browsers' preflight requests for any origin), so the page's presigned PUT works as against S3.
+ * S3Mock listens on loopback only ({@link S3MockLoopback}) and checks no signatures: clients reach it through a
+ * {@link SigV4S3Front} on the stack's S3 port, which lets through only requests signed with the stack's key and
+ * presigned URLs whose conditions hold (expiry, method, key, content type and length), as S3 does.
  */
 public final class S3MockServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Where S3Mock itself listens, whatever the front's address: nothing but the front talks to it. */
+    private static final String LOOPBACK = "127.0.0.1";
+    /**
+     * {@link S3MockLoopback}, by name: it implements Spring's interfaces, which only S3Mock's class path has, so this
+     * process must never load it (a class literal would).
+     */
+    private static final String LOOPBACK_INITIALIZER = "io.github.ser.local.S3MockLoopback";
+
+    /**
+     * The local S3's key: the only one its front accepts. Fixed and well known (as S3Mock's users expect, and
+     * {@code ./ser backfill --endpoint} signs with it): it keeps out whoever does not sign at all and lets the front
+     * check presigned URLs' conditions; listening on loopback keeps out the network.
+     */
+    public static final String ACCESS_KEY = "local";
+    public static final String SECRET_KEY = "local";
 
     private static final Logger LOG = LoggerFactory.getLogger(S3MockServer.class);
 
     private final Process process;
     private final int port;
+    private final int internalPort;
     private final Path temp;
     private final Path log;
+    private volatile SigV4S3Front front;
     private volatile boolean started;
     private volatile boolean closing;
 
-    private S3MockServer(Process process, int port, Path temp, Path log) {
+    private S3MockServer(Process process, int port, int internalPort, Path temp, Path log) {
         this.process = process;
         this.port = port;
+        this.internalPort = internalPort;
         this.temp = temp;
         this.log = log;
     }
 
     /**
-     * Starts S3Mock with {@code bucket} created and waits until it answers. The child carries {@link ParentWatchdog},
-     * so it exits when this process dies, however it dies; if the child dies first, that is logged as an error (S3
-     * calls fail from then on, and {@code /health} says so) and its temporary store is removed.
+     * Starts S3Mock with {@code bucket} created, waits until it answers, then opens the front on {@code bind}:{@code port}.
+     * The child carries {@link ParentWatchdog}, so it exits when this process dies, however it dies; if the child dies
+     * first, that is logged as an error (S3 calls fail from then on, and {@code /health} says so) and its temporary
+     * store is removed.
      *
      * @param dataDir where objects are kept across runs; empty for a temporary store, removed when S3Mock stops
      */
-    public static S3MockServer start(Path jar, int port, String bucket, Optional<Path> dataDir)
+    public static S3MockServer start(Path jar, String bind, int port, String bucket, Optional<Path> dataDir)
             throws IOException, InterruptedException {
         Ports.requireFree(port, "--s3-port");
+        int internalPort = freeLoopbackPort();
         Path temp = Files.createTempDirectory("ser-s3mock-");
         Path log = temp.resolve("s3mock.log");
         Path store = dataDir.orElse(temp.resolve("store"));
@@ -64,9 +91,15 @@ public final class S3MockServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",   // small and quick to start: it is a test server
-                "-javaagent:" + watchdogJar(temp) + "=" + ProcessHandle.current().pid() + "," + temp,
-                "-jar", jar.toString(),
-                "--com.adobe.testing.s3mock.httpPort=" + port,
+                "-javaagent:" + classJar(temp, ParentWatchdog.class.getName(), true) + "="
+                        + ProcessHandle.current().pid() + "," + temp,
+                // Spring Boot's launcher that takes extra classes: S3MockLoopback, which binds the HTTP connector,
+                // registered by the jar's META-INF/spring.factories
+                "-Dloader.path=" + classJar(temp, LOOPBACK_INITIALIZER, false),
+                "-Dloader.main=com.adobe.testing.s3mock.S3MockApplication",
+                "-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
+                "--server.address=" + LOOPBACK,
+                "--com.adobe.testing.s3mock.httpPort=" + internalPort,
                 "--server.port=0",                                            // its HTTPS port: any free one
                 "--com.adobe.testing.s3mock.store.initialBuckets=" + bucket,
                 "--com.adobe.testing.s3mock.store.root=" + store,
@@ -77,9 +110,11 @@ public final class S3MockServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        S3MockServer server = new S3MockServer(process, port, temp, log);
+        S3MockServer server = new S3MockServer(process, port, internalPort, temp, log);
         try {
             server.awaitBucket(bucket);
+            server.front = SigV4S3Front.start(bind, port, server.internalEndpoint(),
+                    new SigV4Check(ACCESS_KEY, SECRET_KEY));
             server.started = true;
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
@@ -89,18 +124,35 @@ public final class S3MockServer implements AutoCloseable {
         return server;
     }
 
-    /** The agent jar: {@link ParentWatchdog}'s class file and a manifest naming it. */
-    private static Path watchdogJar(Path dir) throws IOException {
-        Path jar = dir.resolve("watchdog.jar");
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * A jar holding one self-contained class: {@link ParentWatchdog} as an agent, or {@link S3MockLoopback} as a
+     * Spring initializer for S3Mock's class path, named in the jar's {@code META-INF/spring.factories}.
+     */
+    private static Path classJar(Path dir, String className, boolean agent) throws IOException {
+        Path jar = dir.resolve(className.substring(className.lastIndexOf('.') + 1) + ".jar");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), ParentWatchdog.class.getName());
-        String entry = ParentWatchdog.class.getName().replace('.', '/') + ".class";
+        if (agent) {
+            manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), className);
+        }
+        String entry = className.replace('.', '/') + ".class";
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-             InputStream in = ParentWatchdog.class.getClassLoader().getResourceAsStream(entry)) {
+             InputStream in = S3MockServer.class.getClassLoader().getResourceAsStream(entry)) {
             out.putNextEntry(new JarEntry(entry));
             in.transferTo(out);
             out.closeEntry();
+            if (!agent) {
+                out.putNextEntry(new JarEntry("META-INF/spring.factories"));
+                out.write(("org.springframework.context.ApplicationContextInitializer=" + className + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
         }
         return jar;
     }
@@ -120,13 +172,18 @@ public final class S3MockServer implements AutoCloseable {
         return URI.create("http://localhost:" + port);
     }
 
+    /** Where S3Mock itself answers, unauthenticated: loopback only, for the front and for tests of the front. */
+    URI internalEndpoint() {
+        return URI.create("http://" + LOOPBACK + ":" + internalPort);
+    }
+
     public Path log() {
         return log;
     }
 
     private void awaitBucket(String bucket) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(endpoint().resolve("/" + bucket + "?max-keys=1"))
+        HttpRequest probe = HttpRequest.newBuilder(internalEndpoint().resolve("/" + bucket + "?max-keys=1"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -143,17 +200,20 @@ public final class S3MockServer implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IOException("S3Mock did not answer on port " + port + " within " + START_TIMEOUT.toSeconds() + " s; its log: " + log);
+        throw new IOException("S3Mock did not answer on port " + internalPort + " within " + START_TIMEOUT.toSeconds() + " s; its log: " + log);
     }
 
     /**
-     * Stops the child process: politely first (it deletes its temporary store), then forcibly; then removes the
-     * temporary folder (log, agent jar, store). The folder is kept only when S3Mock failed to start, since the error
+     * Closes the front, then stops the child process: politely first (it deletes its temporary store), then forcibly;
+     * then removes the temporary folder (log, helper jars, store). The folder is kept only when S3Mock failed to start, since the error
      * message points to its log.
      */
     @Override
     public void close() {
         closing = true;
+        if (front != null) {
+            front.close();
+        }
         if (process.isAlive()) {
             process.destroy();
             try {

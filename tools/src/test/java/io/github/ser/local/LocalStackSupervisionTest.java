@@ -90,10 +90,16 @@ class LocalStackSupervisionTest {
         }
     }
 
-    /** The stack in its own JVM, as ./ser serve runs it; its output is read by {@link #awaitReady}. */
+    /**
+     * The stack in its own JVM, as ./ser serve runs it: without the Spring jars the build only compiles against (the
+     * shipped jar has none); its output is read by {@link #awaitReady}.
+     */
     private static Process startStack(int httpPort, int s3Port) throws java.io.IOException {
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("org" + java.io.File.separator + "springframework"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LocalStack.class.getName(),
+                "-cp", classPath, LocalStack.class.getName(),
                 "--http-port=" + httpPort, "--s3-port=" + s3Port, "--web-dir=" + RepoFiles.root().resolve("web"),
                 "--model=" + RepoFiles.model(), "--s3mock-jar=" + S3MockServer.jarBesideThisProgram())
                 .redirectErrorStream(true).start();

@@ -210,7 +210,7 @@ class LocalStackTest {
                 "--model=" + RepoFiles.model()}, Map.of());
         LocalStack stack = LocalStack.start(settings);
         Optional<ProcessHandle> s3Mock = ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().orElse("").contains("httpPort=" + s3)).findFirst();
+                .filter(p -> p.pid() == stack.s3Pid()).findFirst();
         assertTrue(s3Mock.isPresent(), "S3Mock runs as a child process");
         stack.close();
         assertFalse(s3Mock.get().isAlive(), "S3Mock stopped");

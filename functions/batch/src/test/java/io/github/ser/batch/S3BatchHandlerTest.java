@@ -28,8 +28,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.github.ser.function.testing.S3TestServer.BUCKET;
@@ -191,6 +194,53 @@ class S3BatchHandlerTest {
 
         assertEquals("PermanentFailure", result.get("resultCode").asText());
         assertTrue(result.get("resultString").asText().contains("InvocationSchemaVersion 2.0"));
+    }
+
+    /**
+     * Issue 19, point 3: a clip that needs more memory than the function has fails again on every retry, so it is a
+     * permanent failure. A real OutOfMemoryError, in a JVM of its own with a heap far below the clip: the handler
+     * downloads a 96 MB object (below the upload limit) into a 64 MB heap, as a clip near the limit would on a
+     * Lambda function given too little memory.
+     */
+    @Test
+    void aClipThatRunsTheFunctionOutOfMemoryIsAPermanentFailureNotARetry() throws Exception {
+        needsTheModel();
+        String key = "uploads/batch/huge.wav";
+        bucket.put(key, new byte[96 << 20]);
+        Path event = Files.createTempFile("batch-event-", ".json");
+        try {
+            Files.writeString(event, job(false, key));
+            Process fork = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    OneInvocation.class.getName(), S3_MOCK.getServiceEndpoint(), RepoFiles.model().toString(),
+                    event.toString()).redirectErrorStream(true).start();
+            String output = new String(fork.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(fork.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, fork.exitValue(), output);
+            String answer = output.lines().filter(line -> line.startsWith(OneInvocation.ANSWER)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no answer: " + output)).substring(OneInvocation.ANSWER.length());
+            JsonNode result = read(answer).get("results").get(0);
+            assertEquals("PermanentFailure", result.get("resultCode").asText(), result.toString());
+            assertTrue(result.get("resultString").asText().startsWith("out_of_memory"), result.toString());
+            assertEquals(Map.of(), bucket.tags(key), "nothing recorded against the clip: more memory would analyse it");
+        } finally {
+            Files.deleteIfExists(event);
+        }
+    }
+
+    /** One invocation of the real handler, in the JVM {@link #aClipThatRunsTheFunctionOutOfMemoryIsAPermanentFailureNotARetry} starts. */
+    static final class OneInvocation {
+        static final String ANSWER = "batch-answer: ";
+
+        public static void main(String[] args) throws IOException {
+            try (ApplicationContext context = ApplicationContext.run(S3TestServer.properties(args[0], args[1]))) {
+                S3BatchResponse response = new S3BatchHandler(context)
+                        .handleRequest(EVENTS.fromJson(Files.readString(Path.of(args[2]))), null);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ANSWERS.toJson(response, out);
+                System.out.println(ANSWER + out.toString(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     /** events/s3-batch.json with one task per key, each URL-encoded as Batch Operations sends it. */

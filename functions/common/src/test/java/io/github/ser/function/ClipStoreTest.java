@@ -4,7 +4,8 @@ import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import io.github.ser.audio.AudioErrorCode;
 import io.github.ser.audio.AudioException;
 import io.github.ser.function.testing.S3TestServer;
-import io.github.ser.function.testing.SigV4CheckingS3Proxy;
+import io.github.ser.function.locals3.SigV4Check;
+import io.github.ser.function.locals3.SigV4S3Front;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -107,8 +108,9 @@ class ClipStoreTest {
     @Test
     void aPresignedPutUploadsExactlyTheAnnouncedBytesOnceAndNothingElse() throws Exception {
         // S3Mock does not check signatures: this front checks them as S3 does, then hands the request to S3Mock
-        try (SigV4CheckingS3Proxy s3Front = SigV4CheckingS3Proxy.start(S3_MOCK.getServiceEndpoint(), "test");
-             ApplicationContext signed = ApplicationContext.run(withEndpoint(s3Front.endpoint()))) {
+        try (SigV4S3Front s3Front = SigV4S3Front.start("127.0.0.1", 0, URI.create(S3_MOCK.getServiceEndpoint()),
+                new SigV4Check("test", "test"));
+             ApplicationContext signed = ApplicationContext.run(withEndpoint("http://localhost:" + s3Front.port()))) {
             ClipStore viaFront = signed.getBean(ClipStore.class);
             String key = "uploads/store/presigned.wav";
             byte[] clip = {9, 8, 7, 6};

@@ -89,12 +89,56 @@ class ApiContractTest {
     }
 
     @Test
-    void everyOperationNeedsTheApiKeyAsTheTemplateDeploysItByDefault() {
-        assertEquals(List.of(Map.of("apiKey", List.of())), openApi.get("security"));
-        Map<String, Object> scheme = map(map(map(openApi.get("components")).get("securitySchemes")).get("apiKey"));
-        assertEquals(Map.of("type", "apiKey", "in", "header", "name", "x-api-key"), scheme);
-        map(openApi.get("paths")).forEach((path, operations) -> map(operations).forEach((method, operation) ->
-                assertTrue(map(map(operation).get("responses")).containsKey("403"), method + " " + path + " documents 403")));
+    void everyOperationNeedsTheApiKeyOrAUsersTokenAsTheTemplateDeploysIt() {
+        assertEquals(List.of(Map.of("apiKey", List.of()), Map.of("cognito", List.of())), openApi.get("security"));
+        Map<String, Object> schemes = map(map(openApi.get("components")).get("securitySchemes"));
+        assertEquals(Map.of("type", "apiKey", "in", "header", "name", "x-api-key"), map(schemes.get("apiKey")));
+        Map<String, Object> bearer = map(schemes.get("cognito"));
+        assertEquals(List.of("http", "bearer", "JWT"), List.of(bearer.get("type"), bearer.get("scheme"), bearer.get("bearerFormat")));
+
+        CloudFormationTemplate template = CloudFormationTemplate.load();
+        assertTrue(((List<?>) map(map(template.section("Parameters")).get("AuthMode")).get("AllowedValues")).containsAll(
+                List.of("api-key", "cognito")), "the template's AuthMode offers both documented schemes");
+        String api = template.resourcesOfType("AWS::Serverless::Api").get(0);
+        Map<String, Object> authorizers = map(map(template.properties(api).get("Auth")).get("Authorizers"));
+        assertTrue(map(map(authorizers.get("UserPoolAuthorizer"))).containsKey("UserPoolArn"), "a Cognito user pool authorizer");
+    }
+
+    /**
+     * What API Gateway answers before (or instead of) the function, for any route, in the template's gateway
+     * responses, and the function's own 414: every operation documents the status, and the document names the code.
+     */
+    @Test
+    void everyOperationDocumentsApiGatewaysOwnRefusalsWithTheirCodes() {
+        CloudFormationTemplate template = CloudFormationTemplate.load();
+        String api = template.resourcesOfType("AWS::Serverless::Api").get(0);
+        Map<String, Object> gateway = map(template.properties(api).get("GatewayResponses"));
+        Map<String, String> codes = new java.util.TreeMap<>(Map.of("414", UriLength.CODE));
+        for (String type : List.of("INVALID_API_KEY", "UNAUTHORIZED", "THROTTLED", "QUOTA_EXCEEDED", "WAF_FILTERED",
+                "INTEGRATION_TIMEOUT")) {
+            Map<String, Object> response = map(gateway.get(type));
+            String body = (String) map(response.get("ResponseTemplates")).get("application/json");
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"error\": \"([a-z_]+)\"").matcher(body);
+            assertTrue(code.find(), type + ": " + body);
+            codes.merge((String) response.get("StatusCode"), code.group(1), (a, b) -> a + " " + b);
+        }
+        assertEquals(Set.of("401", "403", "414", "429", "504"), codes.keySet());
+
+        Map<String, Object> responses = map(map(openApi.get("components")).get("responses"));
+        String described = responses.values().stream().map(r -> (String) map(r).get("description"))
+                .collect(Collectors.joining(" "));
+        codes.values().stream().flatMap(c -> java.util.Arrays.stream(c.split(" "))).forEach(code ->
+                assertTrue(described.matches("(?s).*\\b" + code + "\\b.*"), "the document names the code " + code));
+        map(openApi.get("paths")).forEach((path, operations) -> map(operations).forEach((method, operation) -> {
+            Map<String, Object> documented = map(map(operation).get("responses"));
+            for (String status : codes.keySet()) {
+                assertTrue(documented.containsKey(status), method + " " + path + " documents " + status);
+                String ref = (String) map(documented.get(status)).get("$ref");
+                Map<String, Object> content = map(map(responses.get(ref.substring(ref.lastIndexOf('/') + 1))).get("content"));
+                assertEquals("#/components/schemas/Error",
+                        map(map(content.get("application/json")).get("schema")).get("$ref"), method + " " + path + " " + status);
+            }
+        }));
     }
 
     @Test

@@ -19,11 +19,16 @@ public final class S3TestServer {
 
     /** Micronaut properties that make {@code SerConfiguration} use the server. */
     public static Map<String, Object> properties(S3MockExtension s3, String modelPath) {
+        return properties(s3.getServiceEndpoint(), modelPath);
+    }
+
+    /** The same for a server known by its endpoint (from a JVM of its own, say). */
+    public static Map<String, Object> properties(String endpoint, String modelPath) {
         // S3Mock accepts any credentials; the SDK's default chain still wants some
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
         Map<String, Object> properties = new HashMap<>();
-        properties.put("ser.s3-endpoint", s3.getServiceEndpoint());
+        properties.put("ser.s3-endpoint", endpoint);
         properties.put("ser.s3-path-style", true);
         properties.put("ser.s3-region", "us-east-1");
         properties.put("ser.bucket", BUCKET);
