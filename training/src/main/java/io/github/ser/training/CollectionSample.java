@@ -13,7 +13,8 @@ import java.util.Set;
  * deployment starts with few clips. A seeded draw, so a run is repeatable.
  *
  * @param clips        how many clips at most (0 = as many as the mix allows)
- * @param neutralShare the share of neutral (and calm) clips in the sample; 0 = the collection's own mix
+ * @param neutralShare the share of neutral (and calm) clips in the sample; 0 = the collection's own mix (also taken
+ *                     when the collection has no neutral clips, or nothing but neutral ones)
  * @param seed         seeds the draw
  */
 public record CollectionSample(int clips, double neutralShare, long seed) {
@@ -41,7 +42,8 @@ public record CollectionSample(int clips, double neutralShare, long seed) {
         Collections.shuffle(other, random);
         int neutrals;
         int others;
-        if (neutralShare == 0) {
+        // a collection without neutral clips, or with nothing else, cannot have the mix: it is taken as it is
+        if (neutralShare == 0 || neutral.isEmpty() || other.isEmpty()) {
             double keep = clips == 0 ? 1 : Math.min(1, clips / (double) collection.size());
             neutrals = (int) Math.round(neutral.size() * keep);
             others = (int) Math.round(other.size() * keep);

@@ -84,8 +84,25 @@ class ModelArtifactTest {
             assertEquals(1.0, p[0] + p[1] + p[2] + p[3] + p[4] + p[5] + p[6] + p[7], 1e-9);
             assertEquals(table.clips().get(i).emotion(), loaded.labels().get(ArgMax.of(p)));
         }
-        assertEquals(List.of("classifier.model", "header.arff", "manifest.json"),
+        assertEquals(List.of("classifier.model", "header.arff", "manifest.json", "training-moments.json"),
                 readZip(file).keySet().stream().sorted().toList());
+        // the training moments come back as they were (a deployment aligns clips onto them)
+        assertArrayEquals(trained.trainingMoments().orElseThrow().mean(), loaded.trainingMoments().orElseThrow().mean(),
+                1e-12);
+        assertArrayEquals(trained.trainingMoments().orElseThrow().std(), loaded.trainingMoments().orElseThrow().std(),
+                1e-9);
+        assertEquals(trained.trainingMoments().orElseThrow().count(), loaded.trainingMoments().orElseThrow().count());
+    }
+
+    @Test
+    void anArtifactWithoutTrainingMomentsStillLoads() throws IOException {
+        Path file = dir.resolve("older/model.zip");
+        trained.save(file);
+        Map<String, byte[]> entries = readZip(file);
+        entries.remove("training-moments.json");
+        writeZip(file, entries);
+
+        assertTrue(ModelArtifact.load(file).trainingMoments().isEmpty());
     }
 
     @Test

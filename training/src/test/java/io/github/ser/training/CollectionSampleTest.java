@@ -42,6 +42,14 @@ class CollectionSampleTest {
     }
 
     @Test
+    void aCollectionWithoutTheMixIsTakenAsItIs() {
+        FeatureTable angry = BALANCED.filter(c -> c.emotion().equals("angry"));
+
+        assertEquals(25, new CollectionSample(25, 0.6, 7).draw(angry).size());
+        assertEquals(angry.size(), new CollectionSample(0, 0.6, 7).draw(angry).size());
+    }
+
+    @Test
     void theDrawIsSeeded() {
         CollectionSample a = new CollectionSample(20, 0, 3);
 
