@@ -65,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** {@code file}, once its folder exists and can be written to. */
-    private static Path writable(Path file) throws IOException {
+    static Path writable(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         if (!Files.isWritable(folder) || Files.isDirectory(file)) {

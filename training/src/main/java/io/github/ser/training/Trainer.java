@@ -47,12 +47,18 @@ public final class Trainer {
     /** Trains on every clip of the table and describes the result in a manifest. */
     public static ModelArtifact train(FeatureTable table, ClassifierSpec requested, Provenance provenance,
                                       Instant now) {
+        return train(table, requested, provenance, now, Map.of());
+    }
+
+    /** As above, with some corpora's clips weighing more ({@link TrainingWeights#balanced(List, Map)}). */
+    public static ModelArtifact train(FeatureTable table, ClassifierSpec requested, Provenance provenance,
+                                      Instant now, Map<String, Double> corpusFactors) {
         if (table.size() == 0) {
             throw new IllegalArgumentException("no clips to train on");
         }
         ClassifierSpec spec = requested.forTraining(table);
         List<String> labels = table.labels();
-        Instances data = trainingInstances(spec, labels, table);
+        Instances data = trainingInstances(spec, labels, table, corpusFactors);
         Classifier classifier = fit(spec, data);
         FeatureSet featureSet = table.featureSet();
         Manifest manifest = new Manifest(
@@ -92,10 +98,16 @@ public final class Trainer {
      * {@code balanceClasses}, weighted by {@link TrainingWeights}.
      */
     public static Instances trainingInstances(ClassifierSpec spec, List<String> labels, FeatureTable table) {
+        return trainingInstances(spec, labels, table, Map.of());
+    }
+
+    /** As above, with some corpora's clips weighing more ({@link TrainingWeights#balanced(List, Map)}). */
+    public static Instances trainingInstances(ClassifierSpec spec, List<String> labels, FeatureTable table,
+                                              Map<String, Double> corpusFactors) {
         Instances data = instances(table.featureSet(), labels,
                 spec.normalisation().apply(table.rows(), table.clips()), table.clips());
         if (spec.balanceClasses()) {
-            double[] weights = TrainingWeights.balanced(table.clips());
+            double[] weights = TrainingWeights.balanced(table.clips(), corpusFactors);
             for (int i = 0; i < weights.length; i++) {
                 data.instance(i).setWeight(weights[i]);
             }
