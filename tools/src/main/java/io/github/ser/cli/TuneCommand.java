@@ -103,7 +103,7 @@ final class TuneCommand implements Callable<Integer> {
             boolean sameRecipe = spec.describe().equals(before.manifest().classifier());
             Trainer.Provenance provenance = new Trainer.Provenance(tuning,
                     sameRecipe ? before.manifest().calibration() : null,
-                    options.foldCalm ? Map.of("calm", "neutral") : Map.of(), options.augmentationSummary());
+                    options.foldCalm ? Map.of("calm", "neutral") : Map.of(), options.augmentationSummary(), "tuned");
             System.err.println("training the tuned model on " + table.size() + " clips (w=" + choice.weight() + ")");
             ModelArtifact tuned = Trainer.train(table, spec, provenance, Instant.now(),
                     Map.of(UserClips.CORPUS, choice.weight()));

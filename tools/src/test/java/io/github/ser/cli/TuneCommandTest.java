@@ -105,12 +105,13 @@ class TuneCommandTest {
         assertTrue(out.contains("Weight of your clips: "), out);
         assertTrue(out.contains("On your 8 held-out clips"), out);
         assertTrue(out.contains("  before (ser-speech-v"), out);
-        assertTrue(out.contains("  after  (tuned, w="), out);
+        assertTrue(out.contains("  after (tuned, w="), out);
         assertTrue(out.contains("confusion (rows: truth, columns: predicted)"), out);
         assertTrue(out.contains("warning: only 2 held-out neutral clips (fewer than 10)"), out);
 
         ModelArtifact tuned = ModelArtifact.load(model);
         assertEquals(Emotions.ALL, tuned.labels());
+        assertTrue(tuned.version().endsWith("-tuned"), tuned.version());
         assertEquals(Map.of("ravdess", 120, "user", 32), tuned.manifest().trainedOn().corpora());
         assertEquals(4, tuned.manifest().trainedOn().sources().get(1).speakers());
         JsonNode tuning = JSON.valueToTree(tuned.manifest().metrics()).get("tuning");

@@ -148,7 +148,7 @@ public enum CorpusLayout {
     },
 
     /** A user's own labelled recordings ({@link UserClips}, for {@code ser tune}); never found by {@link #scanAny}. */
-    USER("user", "the user's", "the user's own recordings");
+    USER("user", "unknown", "the user's own (the corpora's terms still apply to the model)");
 
     private final String id;
     private final String language;

@@ -37,11 +37,18 @@ public final class Trainer {
      * @param calibration  fitted on that report's held-out predictions, or null for none
      * @param relabelled   labels trained as another (e.g. calm as neutral); empty for none
      * @param augmentation the augmented copies, as the options said them; or null
+     * @param variant      appended to the model's version (e.g. {@code tuned}, so answers show which model gave
+     *                     them); or null
      */
     public record Provenance(JsonNode metrics, Calibration calibration, Map<String, String> relabelled,
-                             String augmentation) {
+                             String augmentation, String variant) {
         /** Nothing but the clips: no report, no calibration, no relabelling. */
         public static final Provenance NONE = new Provenance(null, null, Map.of(), null);
+
+        public Provenance(JsonNode metrics, Calibration calibration, Map<String, String> relabelled,
+                          String augmentation) {
+            this(metrics, calibration, relabelled, augmentation, null);
+        }
     }
 
     /** Trains on every clip of the table and describes the result in a manifest. */
@@ -62,7 +69,8 @@ public final class Trainer {
         Classifier classifier = fit(spec, data);
         FeatureSet featureSet = table.featureSet();
         Manifest manifest = new Manifest(
-                "ser-" + featureSet.name() + "-v" + featureSet.version() + "-" + DAY.format(now),
+                "ser-" + featureSet.name() + "-v" + featureSet.version() + "-" + DAY.format(now)
+                        + (provenance.variant() == null ? "" : "-" + provenance.variant()),
                 featureSet.name(),
                 featureSet.version(),
                 labels,
