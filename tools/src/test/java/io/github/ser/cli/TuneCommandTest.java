@@ -6,7 +6,6 @@ import io.github.ser.local.LocalStack;
 import io.github.ser.local.SharedLocalStack;
 import io.github.ser.model.Emotions;
 import io.github.ser.model.ModelArtifact;
-import io.github.ser.testing.SharedData;
 import io.github.ser.training.TestModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,27 +45,16 @@ class TuneCommandTest {
 
     @TempDir
     static Path dir;
-    static Path ravdess;
-    static Path tess;
+    static SmallCorpora corpora;
 
     @BeforeAll
-    static void linkCorpora() throws IOException {
-        ravdess = Files.createDirectories(dir.resolve("ravdess"));
-        tess = Files.createDirectories(dir.resolve("tess"));
-        for (String actor : new String[] {"Actor_01", "Actor_02"}) {
-            Files.createSymbolicLink(ravdess.resolve(actor), TestModels.ravdess().resolve(actor));
-        }
-        for (String folder : new String[] {"OAF_angry", "YAF_angry"}) {
-            Files.createSymbolicLink(tess.resolve(folder), SharedData.datasets().resolve("tess").resolve(folder));
-        }
+    static void link() throws IOException {
+        corpora = new SmallCorpora(dir, "OAF_angry", "YAF_angry");
     }
 
     @AfterAll
     static void unlink() throws IOException {
-        for (Path link : new Path[] {ravdess.resolve("Actor_01"), ravdess.resolve("Actor_02"),
-                tess.resolve("OAF_angry"), tess.resolve("YAF_angry")}) {
-            Files.deleteIfExists(link);
-        }
+        corpora.close();
     }
 
     @Test
@@ -93,7 +81,7 @@ class TuneCommandTest {
                 RequestBody.fromString(speakers.toString()));
         Path model = dir.resolve("tuned/model.zip");
 
-        CliRun tune = CliRun.of(concat(new String[] {"tune", "--data", ravdess.toString(),
+        CliRun tune = CliRun.of(concat(new String[] {"tune", "--data", corpora.ravdess(),
                 "--clips", local.toString(), "--clips", "s3://" + stack.bucket() + "/labelled/",
                 "--s3-endpoint", stack.s3Endpoint().toString(), "--out", model.toString()}));
 
@@ -140,7 +128,7 @@ class TuneCommandTest {
         Path clips = Files.createDirectories(dir.resolve("typo/hapy"));
         Files.copy(recordings(3).get(0), clips.resolve("a.flac"));
 
-        CliRun tune = CliRun.of("tune", "--data", ravdess.toString(), "--clips", clips.getParent().toString(),
+        CliRun tune = CliRun.of("tune", "--data", corpora.ravdess(), "--clips", clips.getParent().toString(),
                 "--out", dir.resolve("never.zip").toString());
 
         assertEquals(SerCli.CANNOT_RUN, tune.exit());
@@ -154,7 +142,7 @@ class TuneCommandTest {
         Path report = dir.resolve("corpus-tune.json");
 
         CliRun evaluate = CliRun.of(concat(new String[] {"evaluate", "--protocol", "corpus-tune", "--data",
-                ravdess.toString(), "--data", tess.toString(), "--report", report.toString()}));
+                corpora.ravdess(), "--data", corpora.tess(), "--report", report.toString()}));
 
         assertEquals(0, evaluate.exit(), evaluate.err());
         assertTrue(evaluate.out().contains("Corpus-tune (k clips per emotion"), evaluate.out());
