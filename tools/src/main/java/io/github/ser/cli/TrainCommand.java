@@ -100,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
             if (all == null) {
                 all = one.deepCopy();
             } else {
-                for (String protocol : List.of("speakerIndependent", "leaveOneCorpusOut", "seedProtocol")) {
+                for (String protocol : List.of("speakerIndependent", "leaveOneCorpusOut", "seedProtocol", "corpusTune")) {
                     if (one.has(protocol)) {
                         all.set(protocol, one.get(protocol));
                     }
