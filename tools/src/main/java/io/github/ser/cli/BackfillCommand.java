@@ -11,15 +11,14 @@ import io.github.ser.tagging.TaggingService;
 import io.micronaut.context.ApplicationContext;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,14 +34,8 @@ final class BackfillCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "s3://BUCKET/PREFIX", description = "Where the clips are.")
     String location;
 
-    @Option(names = "--endpoint", paramLabel = "URL",
-            description = "An S3-compatible server instead of AWS, e.g. the local stack's http://localhost:9090 "
-                    + "(path-style, dummy credentials).")
-    URI endpoint;
-
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "AWS region. Default: the SDK's ($AWS_REGION, the profile), us-east-1 with --endpoint.")
-    String region;
+    @Mixin
+    S3Access s3;
 
     @Option(names = "--force", description = "Analyse clips already tagged by this model version again.")
     boolean force;
@@ -89,23 +82,13 @@ final class BackfillCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> properties(Path modelPath) {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = s3.properties();
         properties.put("micronaut.application.name", "ser-backfill");
         properties.put("ser.model-path", modelPath.toString());
-        if (endpoint != null) {
-            properties.put("ser.s3-endpoint", endpoint.toString());
-            properties.put("ser.s3-path-style", true);
-            properties.put("ser.s3-region", region != null ? region : "us-east-1");
-            // the SDK reads these before the environment: real AWS keys in the shell are never sent to that server
-            System.setProperty("aws.accessKeyId", io.github.ser.local.S3MockServer.ACCESS_KEY);
-            System.setProperty("aws.secretAccessKey", io.github.ser.local.S3MockServer.SECRET_KEY);
-        } else if (region != null) {
-            properties.put("ser.s3-region", region);
-        }
         if (eventBus != null) {
             properties.put("ser.events.bus", eventBus);
-            if (region != null) {
-                properties.put("ser.events.region", region);
+            if (s3.region != null) {
+                properties.put("ser.events.region", s3.region);
             }
         }
         return properties;

@@ -9,6 +9,7 @@ import io.github.ser.training.Evaluator;
 import io.github.ser.training.FeatureTable;
 import io.github.ser.training.LabeledClip;
 import io.github.ser.training.RavdessFolds;
+import io.github.ser.training.TuneProtocol;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The protocols; {@code corpus-phone} on the command line for {@link #corpus_phone}, and so on. */
     enum Protocol {
-        speaker, corpus, corpus_phone, corpus_collection, seed, all;
+        speaker, corpus, corpus_phone, corpus_collection, corpus_tune, seed, all;
 
         @Override
         public String toString() {
@@ -64,7 +65,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "speaker, corpus (leave-one-corpus-out), corpus-phone (the same with every test clip "
                     + "degraded as through a phone in a noisy room), corpus-collection (the same models, each held-out "
                     + "corpus standardised with the feature moments of its own clips, as a deployment could learn "
-                    + "from its traffic; through a phone too when corpus-phone runs), seed or all (comma-separated). "
+                    + "from its traffic; through a phone too when corpus-phone runs), corpus-tune (k = 0, 5, 20 clips per "
+                    + "emotion from half of each held-out corpus's speakers join the training, the other half is the "
+                    + "test; not part of all: 3 models per corpus), seed or all (comma-separated). "
                     + "Default: ${DEFAULT-VALUE}.")
     List<Protocol> protocols;
 
@@ -80,6 +83,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Leave-one-corpus-out learns only from these corpora (comma-separated, e.g. ravdess: how "
                     + "the RAVDESS-only recipe transfers to the others). Default: every corpus but the held-out one.")
     Set<String> trainCorpora = Set.of();
+
+    @Option(names = "--tune-weight", paramLabel = "W",
+            description = "corpus-tune: the drawn clips weigh W times a corpus's share. Default: ${DEFAULT-VALUE}.")
+    double tuneWeight = TuneProtocol.CORPUS_TUNE_WEIGHT;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the full report as JSON.")
     Path report;
@@ -155,9 +162,11 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Integer> clips = table.clips().stream().filter(LabeledClip::isOriginal)
                 .collect(Collectors.groupingBy(LabeledClip::corpus, TreeMap::new, Collectors.summingInt(c -> 1)));
         FeatureSet featureSet = table.featureSet();
+        EvaluationReport.CorpusTune tune = !runs(Protocol.corpus_tune) ? null : TuneProtocol.corpusTune(spec, table,
+                TuneProtocol.CORPUS_TUNE_K, tuneWeight, TuneProtocol.SEED, options.threads, System.err::println);
         return new EvaluationReport(featureSet.name(), featureSet.version(), spec.describe(), clips, si, sp, loco, phone,
                 collection,
-                Instant.now().toString(), extractSeconds, (System.nanoTime() - start) / 1e9, null);
+                Instant.now().toString(), extractSeconds, (System.nanoTime() - start) / 1e9, null).withCorpusTune(tune);
     }
 
     private static final String PHONE = " degraded as through a phone in a noisy room (PhoneDegradation: synthetic "
@@ -191,11 +200,17 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean all = protocols.contains(Protocol.all);
         Set<Protocol> runnable = EnumSet.noneOf(Protocol.class);
         List<String> impossible = new ArrayList<>();
-        for (Protocol p : all ? EnumSet.complementOf(EnumSet.of(Protocol.all)) : EnumSet.copyOf(protocols)) {
+        // corpus-tune trains three models per corpus: only when named
+        Set<Protocol> asked = all ? EnumSet.complementOf(EnumSet.of(Protocol.all, Protocol.corpus_tune))
+                : EnumSet.copyOf(protocols);
+        if (protocols.contains(Protocol.corpus_tune)) {
+            asked.add(Protocol.corpus_tune);
+        }
+        for (Protocol p : asked) {
             String missing = switch (p) {
                 case speaker, seed -> corpora.contains(LabeledClip.RAVDESS) ? null
                         : "tests on RAVDESS, and there are no RAVDESS clips among --data";
-                case corpus, corpus_phone, corpus_collection -> corpora.size() >= 2 ? null
+                case corpus, corpus_phone, corpus_collection, corpus_tune -> corpora.size() >= 2 ? null
                         : "needs two or more corpora (one --data each), got " + corpora;
                 case all -> null;
             };
@@ -260,14 +275,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             out.println("  recall per class:");
             si.perClassRecall().forEach((label, recall) -> out.printf("    %-10s %s%n", label, Table.percent(recall)));
-            out.println("  confusion (rows: truth, columns: predicted):");
-            out.printf("    %-10s%s%n", "", si.labels().stream().map(l -> String.format("%5.4s", l))
-                    .collect(Collectors.joining()));
-            for (int t = 0; t < si.labels().size(); t++) {
-                int[] row = si.confusion()[t];
-                out.printf("    %-10s%s%n", si.labels().get(t), IntStream.of(row)
-                        .mapToObj(n -> String.format("%5d", n)).collect(Collectors.joining()));
-            }
+            Table.confusion(si.labels(), si.confusion(), out);
         }
         printCorpora("Leave-one-corpus-out", r.leaveOneCorpusOut(), out);
         printCorpora("Leave-one-corpus-out, test clips through a phone in a noisy room", r.leaveOneCorpusOutPhone(),
@@ -278,6 +286,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         "$1"), c, out);
             }
         }
+        TuneReport.print(r.corpusTune(), out);
         EvaluationReport.SeedProtocol sp = r.seedProtocol();
         if (sp != null) {
             out.printf("%nPrototype protocol: %s, %d seeds%n", sp.protocol(), sp.seeds().size());

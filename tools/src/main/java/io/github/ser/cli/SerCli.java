@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  * cannot be processed gets an error line and a non-zero exit at the end, never a stack trace.
  */
 @Command(name = "ser", mixinStandardHelpOptions = true, versionProvider = SerCli.Version.class,
-        description = "Speech emotion recognition: predict, features, train, evaluate, bench, cold-start, serve, load-check, backfill.",
-        subcommands = {PredictCommand.class, FeaturesCommand.class, TrainCommand.class, EvaluateCommand.class,
+        description = "Speech emotion recognition: predict, features, train, tune, evaluate, bench, cold-start, serve, load-check, backfill.",
+        subcommands = {PredictCommand.class, FeaturesCommand.class, TrainCommand.class, TuneCommand.class, EvaluateCommand.class,
                 BenchCommand.class, ColdStartCommand.class, ServeCommand.class, LoadCheckCommand.class, BackfillCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SerCli implements Runnable {

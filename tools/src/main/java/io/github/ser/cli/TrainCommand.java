@@ -65,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** {@code file}, once its folder exists and can be written to. */
-    private static Path writable(Path file) throws IOException {
+    static Path writable(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         if (!Files.isWritable(folder) || Files.isDirectory(file)) {
@@ -100,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
             if (all == null) {
                 all = one.deepCopy();
             } else {
-                for (String protocol : List.of("speakerIndependent", "leaveOneCorpusOut", "seedProtocol")) {
+                for (String protocol : List.of("speakerIndependent", "leaveOneCorpusOut", "seedProtocol", "corpusTune")) {
                     if (one.has(protocol)) {
                         all.set(protocol, one.get(protocol));
                     }

@@ -151,9 +151,7 @@ final class TrainingOptions {
             if (found.isEmpty()) {
                 throw new IOException("no labelled clips of a known corpus layout under " + dir);
             }
-            found.stream().map(c -> foldCalm && "calm".equals(c.emotion()) ? c.relabelled("neutral") : c)
-                    .filter(c -> emotions.isEmpty() || emotions.contains(c.emotion()))
-                    .forEach(clips::add);
+            clips.addAll(selected(found));
         }
         if (clips.isEmpty()) {
             throw new IOException("no clips of the emotions " + emotions + " under " + data);
@@ -161,9 +159,19 @@ final class TrainingOptions {
         return clips;
     }
 
+    /** {@code found} with calm folded and only the chosen emotions, as asked. */
+    List<LabeledClip> selected(List<LabeledClip> found) {
+        return found.stream().map(c -> foldCalm && "calm".equals(c.emotion()) ? c.relabelled("neutral") : c)
+                .filter(c -> emotions.isEmpty() || emotions.contains(c.emotion())).toList();
+    }
+
     /** The recordings and their augmented training copies. */
     List<LabeledClip> clips() throws IOException {
-        List<LabeledClip> clips = recordings();
+        return withCopies(recordings());
+    }
+
+    /** {@code clips} and their augmented training copies. */
+    List<LabeledClip> withCopies(List<LabeledClip> clips) {
         List<Augmentation> pool = Augmentation.forTraining(augment);
         List<LabeledClip> augmented = new ArrayList<>(clips);
         for (LabeledClip clip : clips) {

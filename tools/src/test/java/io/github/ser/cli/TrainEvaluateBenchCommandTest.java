@@ -6,7 +6,6 @@ import io.github.ser.model.Emotions;
 import io.github.ser.model.Manifest;
 import io.github.ser.model.ModelArtifact;
 import io.github.ser.training.TestModels;
-import io.github.ser.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,26 +29,16 @@ class TrainEvaluateBenchCommandTest {
 
     @TempDir
     static Path dir;
-    static Path ravdess;
-    static Path tess;
+    static SmallCorpora corpora;
 
     @BeforeAll
-    static void linkSubset() throws IOException {
-        ravdess = Files.createDirectories(dir.resolve("ravdess"));
-        tess = Files.createDirectories(dir.resolve("tess"));
-        for (String actor : new String[] {"Actor_01", "Actor_02"}) {
-            Files.createSymbolicLink(ravdess.resolve(actor), TestModels.ravdess().resolve(actor));
-        }
-        Files.createSymbolicLink(tess.resolve("OAF_angry"), SharedData.datasets().resolve("tess/OAF_angry"));
+    static void link() throws IOException {
+        corpora = new SmallCorpora(dir, "OAF_angry");
     }
 
-    /** Removes the links first, so the temp-dir cleanup has nothing outside it to warn about. */
     @AfterAll
     static void unlink() throws IOException {
-        for (Path link : new Path[] {ravdess.resolve("Actor_01"), ravdess.resolve("Actor_02"),
-                tess.resolve("OAF_angry")}) {
-            Files.deleteIfExists(link);
-        }
+        corpora.close();
     }
 
     @Test
@@ -57,8 +46,8 @@ class TrainEvaluateBenchCommandTest {
         Path folds = Files.writeString(dir.resolve("folds.json"), "{\"test_actors\": [[1], [2]]}");
         Path report = dir.resolve("out/report.json");
 
-        CliRun evaluate = CliRun.of(concat(new String[] {"evaluate", "--data", ravdess.toString(), "--data",
-                tess.toString(), "--folds", folds.toString(), "--seeds", "2", "--report", report.toString()}));
+        CliRun evaluate = CliRun.of(concat(new String[] {"evaluate", "--data", corpora.ravdess(), "--data",
+                corpora.tess(), "--folds", folds.toString(), "--seeds", "2", "--report", report.toString()}));
 
         assertEquals(0, evaluate.exit(), evaluate.err());
         assertTrue(evaluate.out().contains("Speaker-independent CV: 8 classes, 120 test predictions"), evaluate.out());
@@ -101,8 +90,8 @@ class TrainEvaluateBenchCommandTest {
         assertTrue(evaluate.out().contains("through a phone in a noisy room: mean UA4"), evaluate.out());
 
         Path model = dir.resolve("trained/model.zip");
-        CliRun train = CliRun.of(concat(new String[] {"train", "--data", ravdess.toString(), "--data",
-                tess.toString(), "--out", model.toString(), "--metrics", report.toString()}));
+        CliRun train = CliRun.of(concat(new String[] {"train", "--data", corpora.ravdess(), "--data",
+                corpora.tess(), "--out", model.toString(), "--metrics", report.toString()}));
 
         assertEquals(0, train.exit(), train.err());
         ModelArtifact artifact = ModelArtifact.load(model);
@@ -129,7 +118,7 @@ class TrainEvaluateBenchCommandTest {
         Path folds = Files.writeString(dir.resolve("folds-aug.json"), "{\"test_actors\": [[1], [2]]}");
         Path report = dir.resolve("aug/report.json");
 
-        CliRun run = CliRun.of("evaluate", "--data", ravdess.toString(), "--folds", folds.toString(),
+        CliRun run = CliRun.of("evaluate", "--data", corpora.ravdess(), "--folds", folds.toString(),
                 "--protocol", "speaker", "--features", "seed", "--hidden", "4", "--epochs", "5", "--ensemble", "2",
                 "--augment", "speed:0.9,speed:1.1", "--copies", "2", "--no-fold-calm", "--cache", "none",
                 "--report", report.toString());
@@ -144,7 +133,7 @@ class TrainEvaluateBenchCommandTest {
         assertTrue(r.get("classifier").asText().contains("weka.classifiers.meta.Vote"), r.get("classifier").asText());
 
         Path model = dir.resolve("aug/model.zip");
-        CliRun train = CliRun.of("train", "--data", ravdess.toString(), "--features", "seed", "--hidden", "4",
+        CliRun train = CliRun.of("train", "--data", corpora.ravdess(), "--features", "seed", "--hidden", "4",
                 "--epochs", "5", "--ensemble", "2", "--augment", "speed:0.9,speed:1.1", "--copies", "2",
                 "--no-fold-calm", "--cache", "none", "--out", model.toString(), "--metrics", report.toString());
         assertEquals(0, train.exit(), train.err());
@@ -158,7 +147,7 @@ class TrainEvaluateBenchCommandTest {
         Path folds = Files.writeString(dir.resolve("folds-four.json"), "{\"test_actors\": [[1], [2]]}");
         Path report = dir.resolve("four/report.json");
 
-        CliRun run = CliRun.of(concat(new String[] {"evaluate", "--data", ravdess.toString(), "--folds",
+        CliRun run = CliRun.of(concat(new String[] {"evaluate", "--data", corpora.ravdess(), "--folds",
                 folds.toString(), "--protocol", "speaker", "--emotions", "angry,happy,neutral,sad",
                 "--report", report.toString()}));
 
@@ -167,7 +156,7 @@ class TrainEvaluateBenchCommandTest {
         assertEquals("[\"neutral\",\"happy\",\"sad\",\"angry\"]", si.get("labels").toString());
         assertEquals(2 * (4 + 8 + 8 + 8), si.get("predictions").asInt(), "per actor 4 neutral, 8 of each other");
 
-        CliRun bad = CliRun.of("evaluate", "--data", ravdess.toString(), "--emotions", "angry,bored");
+        CliRun bad = CliRun.of("evaluate", "--data", corpora.ravdess(), "--emotions", "angry,bored");
         assertEquals(SerCli.CANNOT_RUN, bad.exit());
         assertTrue(bad.err().contains("'bored' is not one of"), bad.err());
     }
@@ -176,7 +165,7 @@ class TrainEvaluateBenchCommandTest {
     void evaluateComparesClassifiersOnTheSameFeatures() throws IOException {
         Path report = dir.resolve("compare.json");
 
-        CliRun run = CliRun.of(concat(new String[] {"evaluate", "--data", ravdess.toString(), "--protocol", "seed",
+        CliRun run = CliRun.of(concat(new String[] {"evaluate", "--data", corpora.ravdess(), "--protocol", "seed",
                 "--seeds", "1", "--classifier", "mlp,logistic", "--report", report.toString()}));
 
         assertEquals(0, run.exit(), run.err());
@@ -192,7 +181,7 @@ class TrainEvaluateBenchCommandTest {
 
     @Test
     void benchReportsPerClipTimesThroughputAndALongClip() throws IOException {
-        CliRun run = CliRun.of("bench", "--data", ravdess.toString(), "--limit", "6", "--long-minutes", "0.5",
+        CliRun run = CliRun.of("bench", "--data", corpora.ravdess(), "--limit", "6", "--long-minutes", "0.5",
                 "--model", TestModels.smallRavdessModel().toString(), "--format", "json");
 
         assertEquals(0, run.exit(), run.err());
@@ -209,7 +198,7 @@ class TrainEvaluateBenchCommandTest {
 
     @Test
     void badOptionsAreOneMessageAndExitTwo() {
-        CliRun run = CliRun.of("evaluate", "--data", ravdess.toString(), "--classifier", "forest");
+        CliRun run = CliRun.of("evaluate", "--data", corpora.ravdess(), "--classifier", "forest");
 
         assertEquals(SerCli.CANNOT_RUN, run.exit());
         assertTrue(run.err().contains("unknown classifier 'forest'"), run.err());
@@ -220,15 +209,15 @@ class TrainEvaluateBenchCommandTest {
     @Test
     void impossibleProtocolsAndBadDataAreRefusedBeforeAnyWork() {
         Map<String, String[]> refused = Map.of(
-                "--protocol corpus needs two or more corpora", new String[] {"evaluate", "--data", ravdess.toString(),
+                "--protocol corpus needs two or more corpora", new String[] {"evaluate", "--data", corpora.ravdess(),
                         "--protocol", "corpus"},
-                "--protocol speaker tests on RAVDESS", new String[] {"evaluate", "--data", tess.toString(),
+                "--protocol speaker tests on RAVDESS", new String[] {"evaluate", "--data", corpora.tess(),
                         "--protocol", "speaker,corpus"},
-                "seed tests on RAVDESS", new String[] {"evaluate", "--data", tess.toString()},
+                "seed tests on RAVDESS", new String[] {"evaluate", "--data", corpora.tess()},
                 "--train-corpora [nemo]: the corpora given are [ravdess, tess]", new String[] {"evaluate", "--data",
-                        ravdess.toString(), "--data", tess.toString(), "--train-corpora", "nemo"},
+                        corpora.ravdess(), "--data", corpora.tess(), "--train-corpora", "nemo"},
                 "not a directory", new String[] {"train", "--data", dir.resolve("nowhere").toString()},
-                "cannot write a file there", new String[] {"train", "--data", ravdess.toString(), "--out",
+                "cannot write a file there", new String[] {"train", "--data", corpora.ravdess(), "--out",
                         dir.toString()});
         refused.forEach((message, args) -> {
             CliRun run = CliRun.of(concat(args));
@@ -242,7 +231,7 @@ class TrainEvaluateBenchCommandTest {
     void allIsEveryProtocolTheDataAllow() throws IOException {
         Path folds = Files.writeString(dir.resolve("folds-one-corpus.json"), "{\"test_actors\": [[1], [2]]}");
 
-        CliRun run = CliRun.of(concat(new String[] {"evaluate", "--data", ravdess.toString(), "--folds",
+        CliRun run = CliRun.of(concat(new String[] {"evaluate", "--data", corpora.ravdess(), "--folds",
                 folds.toString(), "--seeds", "1"}));
 
         assertEquals(0, run.exit(), run.err());

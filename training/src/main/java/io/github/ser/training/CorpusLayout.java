@@ -145,7 +145,10 @@ public enum CorpusLayout {
             return Emotions.canonical(parent.getFileName().toString())
                     .map(e -> new LabeledClip(file, e, corpus + "-" + file.getFileName(), corpus));
         }
-    };
+    },
+
+    /** A user's own labelled recordings ({@link UserClips}, for {@code ser tune}); never found by {@link #scanAny}. */
+    USER("user", "unknown", "the user's own (the corpora's terms still apply to the model)");
 
     private final String id;
     private final String language;

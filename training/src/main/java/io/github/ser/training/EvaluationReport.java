@@ -27,6 +27,8 @@ import java.util.Map;
  * @param featureSeconds      wall time of decoding and feature extraction (shared by all compared classifiers)
  * @param classifierSeconds   wall time of training and testing this classifier under both protocols
  * @param comparisons         other classifiers evaluated on the same features in the same run, or null
+ * @param corpusTune          each held-out corpus tested on half its speakers after k clips per emotion of the other
+ *                          half joined the training ({@code corpus-tune}, {@link TuneProtocol}), or null if not run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationReport(String featureSet,
@@ -41,12 +43,55 @@ public record EvaluationReport(String featureSet,
                                String createdAt,
                                double featureSeconds,
                                double classifierSeconds,
-                               List<EvaluationReport> comparisons) {
+                               List<EvaluationReport> comparisons,
+                               CorpusTune corpusTune) {
+
+    /** A report without {@code corpus-tune}. */
+    public EvaluationReport(String featureSet, int featureSetVersion, String classifier, Map<String, Integer> clips,
+                            SpeakerIndependent speakerIndependent, SeedProtocol seedProtocol,
+                            LeaveOneCorpusOut leaveOneCorpusOut, LeaveOneCorpusOut leaveOneCorpusOutPhone,
+                            List<LeaveOneCorpusOut> leaveOneCorpusOutStandardised, String createdAt,
+                            double featureSeconds, double classifierSeconds, List<EvaluationReport> comparisons) {
+        this(featureSet, featureSetVersion, classifier, clips, speakerIndependent, seedProtocol, leaveOneCorpusOut,
+                leaveOneCorpusOutPhone, leaveOneCorpusOutStandardised, createdAt, featureSeconds, classifierSeconds,
+                comparisons, null);
+    }
 
     public EvaluationReport withComparisons(List<EvaluationReport> others) {
         return new EvaluationReport(featureSet, featureSetVersion, classifier, clips, speakerIndependent,
                 seedProtocol, leaveOneCorpusOut, leaveOneCorpusOutPhone, leaveOneCorpusOutStandardised, createdAt,
-                featureSeconds, classifierSeconds, List.copyOf(others));
+                featureSeconds, classifierSeconds, List.copyOf(others), corpusTune);
+    }
+
+    public EvaluationReport withCorpusTune(CorpusTune tune) {
+        return new EvaluationReport(featureSet, featureSetVersion, classifier, clips, speakerIndependent,
+                seedProtocol, leaveOneCorpusOut, leaveOneCorpusOutPhone, leaveOneCorpusOutStandardised, createdAt,
+                featureSeconds, classifierSeconds, comparisons, tune);
+    }
+
+    /**
+     * {@code corpus-tune}: how much k labelled clips per emotion from a corpus's own speakers help on its other
+     * speakers.
+     *
+     * @param protocol  one-line description
+     * @param weight    how many times more the drawn clips weigh than the other corpora's ({@link TrainingWeights})
+     * @param k         clips drawn per emotion, in the order of every list below
+     * @param perCorpus one entry per held-out corpus with two or more speakers
+     * @param meanUa4   per k, the unweighted mean of the corpora's UA4
+     */
+    public record CorpusTune(String protocol, double weight, List<Integer> k, List<TunedCorpus> perCorpus,
+                             List<Double> meanUa4) {
+    }
+
+    /**
+     * @param trainSpeakers speakers whose recordings the k clips are drawn from
+     * @param testSpeakers  speakers whose recordings are the test (disjoint from the others)
+     * @param testClips     recordings tested
+     * @param drawn         per k, the recordings drawn (fewer than k per emotion when the half has fewer)
+     * @param ua4           per k, UA over angry/happy/neutral/sad (calm counted as neutral)
+     */
+    public record TunedCorpus(String corpus, int trainSpeakers, int testSpeakers, int testClips, List<Integer> drawn,
+                              List<Double> ua4) {
     }
 
     /**
@@ -124,6 +169,9 @@ public record EvaluationReport(String featureSet,
         }
         for (String protocol : List.of("leaveOneCorpusOut", "leaveOneCorpusOutPhone")) {
             summarizeCorpora(report.path(protocol), summary, protocol);
+        }
+        if (report.path("corpusTune").isObject()) {
+            copy(report.get("corpusTune"), summary.putObject("corpusTune"), List.of("protocol", "weight", "k", "meanUa4"));
         }
         if (report.path("seedProtocol").isObject()) {
             copy(report.get("seedProtocol"), summary.putObject("seedProtocol"),

@@ -12,10 +12,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -391,21 +387,7 @@ public final class Evaluator {
     }
 
     private <T> List<T> runAll(List<Callable<T>> tasks) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()));
-        try {
-            List<Future<T>> futures = pool.invokeAll(tasks);
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                try {
-                    results.add(future.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("evaluation failed: " + e.getCause().getMessage(), e.getCause());
-                }
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.runAll(threads, tasks);
     }
 
     private static int[] truth(List<String> labels, FeatureTable table) {

@@ -37,26 +37,40 @@ public final class Trainer {
      * @param calibration  fitted on that report's held-out predictions, or null for none
      * @param relabelled   labels trained as another (e.g. calm as neutral); empty for none
      * @param augmentation the augmented copies, as the options said them; or null
+     * @param variant      appended to the model's version (e.g. {@code tuned}, so answers show which model gave
+     *                     them); or null
      */
     public record Provenance(JsonNode metrics, Calibration calibration, Map<String, String> relabelled,
-                             String augmentation) {
+                             String augmentation, String variant) {
         /** Nothing but the clips: no report, no calibration, no relabelling. */
         public static final Provenance NONE = new Provenance(null, null, Map.of(), null);
+
+        public Provenance(JsonNode metrics, Calibration calibration, Map<String, String> relabelled,
+                          String augmentation) {
+            this(metrics, calibration, relabelled, augmentation, null);
+        }
     }
 
     /** Trains on every clip of the table and describes the result in a manifest. */
     public static ModelArtifact train(FeatureTable table, ClassifierSpec requested, Provenance provenance,
                                       Instant now) {
+        return train(table, requested, provenance, now, Map.of());
+    }
+
+    /** As above, with some corpora's clips weighing more ({@link TrainingWeights#balanced(List, Map)}). */
+    public static ModelArtifact train(FeatureTable table, ClassifierSpec requested, Provenance provenance,
+                                      Instant now, Map<String, Double> corpusFactors) {
         if (table.size() == 0) {
             throw new IllegalArgumentException("no clips to train on");
         }
         ClassifierSpec spec = requested.forTraining(table);
         List<String> labels = table.labels();
-        Instances data = trainingInstances(spec, labels, table);
+        Instances data = trainingInstances(spec, labels, table, corpusFactors);
         Classifier classifier = fit(spec, data);
         FeatureSet featureSet = table.featureSet();
         Manifest manifest = new Manifest(
-                "ser-" + featureSet.name() + "-v" + featureSet.version() + "-" + DAY.format(now),
+                "ser-" + featureSet.name() + "-v" + featureSet.version() + "-" + DAY.format(now)
+                        + (provenance.variant() == null ? "" : "-" + provenance.variant()),
                 featureSet.name(),
                 featureSet.version(),
                 labels,
@@ -92,10 +106,16 @@ public final class Trainer {
      * {@code balanceClasses}, weighted by {@link TrainingWeights}.
      */
     public static Instances trainingInstances(ClassifierSpec spec, List<String> labels, FeatureTable table) {
+        return trainingInstances(spec, labels, table, Map.of());
+    }
+
+    /** As above, with some corpora's clips weighing more ({@link TrainingWeights#balanced(List, Map)}). */
+    public static Instances trainingInstances(ClassifierSpec spec, List<String> labels, FeatureTable table,
+                                              Map<String, Double> corpusFactors) {
         Instances data = instances(table.featureSet(), labels,
                 spec.normalisation().apply(table.rows(), table.clips()), table.clips());
         if (spec.balanceClasses()) {
-            double[] weights = TrainingWeights.balanced(table.clips());
+            double[] weights = TrainingWeights.balanced(table.clips(), corpusFactors);
             for (int i = 0; i < weights.length; i++) {
                 data.instance(i).setWeight(weights[i]);
             }

@@ -16,6 +16,15 @@ public final class TrainingWeights {
     }
 
     public static double[] balanced(List<LabeledClip> clips) {
+        return balanced(clips, Map.of());
+    }
+
+    /**
+     * As {@link #balanced(List)}, then every clip of a corpus in {@code factors} weighs that many times more (a
+     * user's clips in {@code ser tune}) before classes are rescaled: every class still weighs the same, and within it
+     * that corpus's clips count more than the others'; weights still average 1.
+     */
+    public static double[] balanced(List<LabeledClip> clips, Map<String, Double> factors) {
         Map<String, Integer> cell = new HashMap<>();
         Map<String, Integer> classesPerCorpus = new HashMap<>();
         for (LabeledClip c : clips) {
@@ -28,7 +37,8 @@ public final class TrainingWeights {
         Map<String, Double> classTotal = new HashMap<>();
         for (int i = 0; i < w.length; i++) {
             LabeledClip c = clips.get(i);
-            w[i] = 1.0 / (cell.get(c.corpus() + "\u0000" + c.emotion()) * classesPerCorpus.get(c.corpus()) * corpora);
+            w[i] = factors.getOrDefault(c.corpus(), 1.0)
+                    / (cell.get(c.corpus() + "\u0000" + c.emotion()) * classesPerCorpus.get(c.corpus()) * corpora);
             classTotal.merge(c.emotion(), w[i], Double::sum);
         }
         double sum = 0;

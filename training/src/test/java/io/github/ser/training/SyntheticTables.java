@@ -51,7 +51,8 @@ public final class SyntheticTables {
         return new FeatureTable(a.featureSet(), clips, rows, List.of());
     }
 
-    private static FeatureTable table(FeatureSet featureSet, List<LabeledClip> clips, long seed) {
+    /** Rows for any clips: each label's mean plus noise. */
+    public static FeatureTable table(FeatureSet featureSet, List<LabeledClip> clips, long seed) {
         int n = featureSet.names().size();
         Random means = new Random(42);
         double[][] centre = new double[Emotions.ALL.size()][n];
