@@ -143,6 +143,17 @@ class CorrectionApiTest {
     }
 
     @Test
+    void aClipWhoseOwnTagsFillS3sLimitIsAConflictAndNothingIsCopied() throws Exception {
+        String full = "uploads/" + UUID.randomUUID() + ".wav";
+        String tenTags = String.join("&", java.util.stream.IntStream.range(0, S3Tags.MAX_TAGS).mapToObj(i -> "t" + i + "=x").toList());
+        s3.putObject(b -> b.bucket(BUCKET).key(full).tagging(tenTags), RequestBody.fromBytes(clip));
+
+        assertError(label(full, "{\"emotion\": \"sad\"}"), 409, "too_many_tags");
+        assertEquals(S3Tags.MAX_TAGS, tags(full).size());
+        assertThrows(NoSuchKeyException.class, () -> object("labelled/sad/" + full.substring("uploads/".length())));
+    }
+
+    @Test
     void aKeyThatCannotBeAClipsIsABadRequest() throws Exception {
         assertError(label("uploads/" + "x".repeat(1100) + ".wav", "{\"emotion\": \"sad\"}"), 400, "bad_request");
     }
