@@ -1,4 +1,5 @@
-// The page: record or choose a clip, then analyse it now or save it to the bucket and watch it get tagged.
+// The page: record or choose a clip, then analyse it now or save it to the bucket and watch it get tagged; say what
+// it really was when the answer is wrong.
 import { createApi, tagsOf, waitForTags } from "./js/api.js";
 import { ClipError, clipFromFile, clipFromRecording } from "./js/clip.js";
 import { Recorder } from "./js/recorder.js";
@@ -8,7 +9,7 @@ import { DEFAULT_LIMITS, apiOverrideAllowed, limitsFromHealth, resolveApiBase } 
 import { drawWaveform } from "./js/waveform.js";
 import { LiveAnalysis } from "./js/live.js";
 import { Timeline } from "./js/timeline.js";
-import { capitalise, percent } from "./js/emotions.js";
+import { LABELS, capitalise, percent } from "./js/emotions.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -20,6 +21,7 @@ const ui = {
   clip: $("clip"), clipFacts: $("clip-facts"), clipBody: $("clip-body"), liveStatus: $("live-status"), waveform: $("waveform"), player: $("player"),
   analyse: $("analyse"), save: $("save"), download: $("download"), analyseHint: $("analyse-hint"),
   result: $("result"), bucket: $("bucket"), bucketKey: $("bucket-key"), bucketSteps: $("bucket-steps"), tags: $("tags"),
+  correction: $("correction"), correctionStatus: $("correction-status"),
 };
 
 const api = createApi(resolveApiBase());
@@ -29,6 +31,8 @@ let live = null;
 const timeline = new Timeline($("timeline"), { onSeek: seek });
 let clip = null;
 let shownPrediction = null;
+let savedKey = null;   // the current clip's key in the bucket, once it is there
+let labels = LABELS;   // the model's, from /health
 let busy = false;
 
 init();
@@ -59,6 +63,7 @@ async function checkApi() {
   try {
     const health = await api.health();
     limits = limitsFromHealth(health);
+    labels = health.labels || LABELS;
     showMaxLength();
     updateButtons();
     ui.modelVersion.textContent = `model ${health.model}`;
@@ -242,6 +247,7 @@ function setClip(next, { keepTimeline = false } = {}) {
   if (clip) URL.revokeObjectURL(ui.player.src);
   clip = next;
   shownPrediction = null;
+  savedKey = null;
   const url = URL.createObjectURL(clip.wav);
   ui.player.src = url;
   ui.download.href = url;
@@ -288,14 +294,14 @@ async function saveToBucket() {
     ui.tags.replaceChildren();
     ui.bucketKey.textContent = "…";
     setStep("presign");
-    const upload = await api.createUpload(clip);
-    ui.bucketKey.textContent = upload.key;
-    ui.bucket.dataset.key = upload.key;
-    setStep("upload");
-    await api.putToBucket(upload, clip);
+    const key = await uploadClip((presigned) => {
+      ui.bucketKey.textContent = presigned;
+      ui.bucket.dataset.key = presigned;
+      setStep("upload");
+    });
     setStep("tagging");
     announce("Uploaded. Waiting for the tagging function…");
-    const result = await waitForTags(api, upload.key, {
+    const result = await waitForTags(api, key, {
       intervalMs: limits.pollIntervalMs,
       timeoutMs: limits.pollTimeoutMs,
       onWait: (ms) => announceQuietly(`Uploaded. Waiting for the tagging function… ${Math.round(ms / 1000)} s`),
@@ -315,6 +321,47 @@ async function saveToBucket() {
   });
 }
 
+/** Puts the clip in the bucket under a new key (presigned PUT); `onPresigned(key)` runs before the upload. */
+async function uploadClip(onPresigned = () => {}) {
+  const upload = await api.createUpload(clip);
+  onPresigned(upload.key);
+  await api.putToBucket(upload, clip);
+  savedKey = upload.key;
+  return upload.key;
+}
+
+/** "Not right? It was …": one button per label of the model; the answer's own label too, as a confirmation is data. */
+function showCorrection() {
+  const choices = ui.correction.querySelector("[data-role=choices]");
+  choices.replaceChildren(...labels.map((label) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button secondary choice";
+    button.dataset.label = label;
+    button.setAttribute("aria-pressed", "false");
+    button.textContent = capitalise(label);
+    button.addEventListener("click", () => correct(label, button));
+    return button;
+  }));
+  ui.correctionStatus.textContent = "";
+}
+
+/** Sends the correction, saving the clip to the bucket first when only /predict has seen it. */
+async function correct(label, button) {
+  if (!clip) return;
+  await run(button, `Saving: it was ${label}…`, async () => {
+    ui.correctionStatus.textContent = "";
+    const key = savedKey || await uploadClip();
+    const correction = await api.label(key, label);
+    for (const choice of ui.correction.querySelectorAll(".choice")) {
+      choice.setAttribute("aria-pressed", String(choice === button));
+    }
+    ui.correction.dataset.labelledKey = correction.labelledKey;
+    ui.correctionStatus.textContent = `Saved: it was ${label}.`;
+    announce(`Saved: it was ${label}.`);
+  });
+}
+
 /** The prediction of a GET /results answer: ResultController puts the tagging function's result under `result`. */
 function predictionOf(result) {
   return result.result?.prediction ?? null;
@@ -324,6 +371,7 @@ function showPrediction(prediction, prefix = "") {
   const firstTime = ui.result.hidden;
   shownPrediction = prediction;
   renderPrediction(ui.result, prediction);
+  showCorrection();
   if (!timeline.points.length) timeline.showPrediction(prediction, clip?.durationSeconds);   // a file; a recording keeps its live points
   redrawWaveform();
   if (firstTime) reveal(ui.result);

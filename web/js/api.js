@@ -1,4 +1,5 @@
-// The HTTP contract with the prediction API: POST /predict, POST /uploads, GET /results/{key}, GET /health.
+// The HTTP contract with the prediction API: POST /predict, POST /uploads, GET /results/{key},
+// PUT /results/{key}/label, GET /health.
 // Every failure becomes an ApiError with a stable code, as the API's own errors are {"error": code, "message": ...}.
 // Where the API needs a key, the one the visitor gave is sent as x-api-key with every API call, never to the bucket;
 // where it needs a signed-in user (signin.js), the user's ID token as Authorization: Bearer.
@@ -73,16 +74,28 @@ export function createApi(base) {
       }
     },
 
+    /** A person's correction: what the clip in the bucket really was (PUT /results/{key}/label). */
+    label: (key, emotion) => request(`/results/${pathOf(key)}/label`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ emotion }),
+    }),
+
     /** Tags and result of an object, or null while the tagging function has not finished. */
     async result(key) {
       try {
-        return await request("/results/" + key.split("/").map(encodeURIComponent).join("/"));
+        return await request(`/results/${pathOf(key)}`);
       } catch (error) {
         if (error.status === 404 && (error.code === "not_ready" || error.code === "not_found")) return null;
         throw error;
       }
     },
   };
+}
+
+/** An object key as a URL path: each segment encoded, the slashes kept. */
+function pathOf(key) {
+  return key.split("/").map(encodeURIComponent).join("/");
 }
 
 /** Retry-After in seconds (a number of seconds or an HTTP date), or null. */

@@ -50,6 +50,7 @@ class LocalApiKeyTest {
     static List<Call> calls() {
         byte[] wav = RepoFiles.sharedBytes(TestAudio.SAMPLE_WAV);
         byte[] upload = UPLOAD.getBytes(StandardCharsets.UTF_8);
+        byte[] label = "{\"emotion\": \"sad\"}".getBytes(StandardCharsets.UTF_8);
         return List.of(
                 new Call("POST", "/predict", "audio/wav", wav),
                 new Call("POST", "/predict/", "audio/wav", wav),
@@ -63,7 +64,9 @@ class LocalApiKeyTest {
                 new Call("GET", "/health/ready", null, null),
                 new Call("GET", "/health/ready/", null, null),
                 new Call("GET", "/results/uploads/x.wav", null, null),
-                new Call("GET", "/results//uploads/x.wav", null, null));
+                new Call("GET", "/results//uploads/x.wav", null, null),
+                new Call("PUT", "/results/uploads/x.wav/label", "application/json", label),
+                new Call("PUT", "/results//uploads/x.wav/label/", "application/json", label));
     }
 
     static PredictionHandler lambda;

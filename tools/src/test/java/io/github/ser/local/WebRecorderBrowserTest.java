@@ -148,6 +148,63 @@ class WebRecorderBrowserTest {
         }
     }
 
+    /**
+     * "Not right? It was …" after an answer from POST /predict: the page saves the clip to the bucket, sends the
+     * correction, and says so; the clip is tagged and copied under labelled/&lt;label&gt;/, and a second choice moves it.
+     */
+    @Test
+    void aCorrectionOnTheAnswerStoresTheClipUnderItsLabel(LocalStack stack) throws Exception {
+        Path file = SpeechClips.writeWav(temp.resolve("correct me.wav"),
+                SpeechClips.load("datasets/ravdess-speech-16k/Actor_03/03-01-04-01-01-01-03.flac", 16000), 16000);
+        try (Browser browser = Browser.withMicrophone(microphoneClip)) {
+            openWithKey(browser, stack);
+            browser.find("#file").sendKeys(file.toString());
+            browser.await("#clip", SHORT);
+            browser.find("#analyse").click();
+            browser.await("#result", SHORT);
+            String answer = browser.text("#result-emotion").toLowerCase(Locale.ROOT);
+            List<String> choices = browser.driver.findElements(By.cssSelector("#correction .choice")).stream()
+                    .map(choice -> choice.getAttribute("data-label")).toList();
+            assertEquals(List.of("neutral", "calm", "happy", "sad", "angry", "fearful", "disgust", "surprised"), choices,
+                    "the model's eight labels");
+            String first = answer.equals("sad") ? "calm" : "sad";
+
+            browser.find("#correction .choice[data-label=" + first + "]").click();
+            browser.await(d -> browser.text("#correction-status").equals("Saved: it was " + first + ".") ? true : null, SHORT);
+            browser.screenshot(ARTIFACTS.resolve("correction-view.png"));
+
+            S3Client s3 = stack.context().getBean(S3Client.class);
+            List<String> labelled = labelledKeys(s3, stack);
+            assertEquals(1, labelled.size(), labelled.toString());
+            String copy = labelled.get(0);
+            assertTrue(copy.startsWith("labelled/" + first + "/"), copy);
+            assertEquals(copy, browser.find("#correction").getAttribute("data-labelled-key"));
+            String clipKey = "uploads/" + copy.substring(("labelled/" + first + "/").length());
+            byte[] uploaded = s3.getObjectAsBytes(b -> b.bucket(stack.bucket()).key(clipKey)).asByteArray();
+            assertPcmWav(uploaded, 16000, 1, 16);
+            assertEquals(List.of(uploaded.length), List.of(s3.getObjectAsBytes(b -> b.bucket(stack.bucket()).key(copy))
+                    .asByteArray().length), "the copy is the clip the page saved");
+            assertEquals(first, tag(s3, stack, clipKey, "emotion-label"));
+
+            // changing one's mind moves the clip: it is under one label only, and the page saved it only once
+            browser.find("#correction .choice[data-label=fearful]").click();
+            browser.await(d -> browser.text("#correction-status").equals("Saved: it was fearful.") ? true : null, SHORT);
+            assertEquals(List.of(copy.replace("labelled/" + first + "/", "labelled/fearful/")), labelledKeys(s3, stack));
+            assertEquals("fearful", tag(s3, stack, clipKey, "emotion-label"));
+            assertEquals("true", browser.find("#correction .choice[data-label=fearful]").getAttribute("aria-pressed"));
+        }
+    }
+
+    private static List<String> labelledKeys(S3Client s3, LocalStack stack) {
+        return s3.listObjectsV2(b -> b.bucket(stack.bucket()).prefix("labelled/")).contents().stream()
+                .map(o -> o.key()).filter(key -> key.endsWith(".wav")).toList();
+    }
+
+    private static String tag(S3Client s3, LocalStack stack, String key, String name) {
+        return s3.getObjectTagging(b -> b.bucket(stack.bucket()).key(key)).tagSet().stream()
+                .filter(t -> t.key().equals(name)).map(t -> t.value()).findFirst().orElse(null);
+    }
+
     /** The page's own resampler module, run in the browser on sine tones from 48 kHz to 16 kHz. */
     @Test
     void theBrowserResamplerKeepsSpeechAndRejectsAliases(LocalStack stack) throws Exception {

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
@@ -103,7 +104,7 @@ public class ClipStore {
             throws NoSuchClipException {
         Map<String, String> existing = tags(clip);
         Map<String, String> merged = S3Tags.merge(existing, namespace, ours);
-        long foreign = existing.keySet().stream().filter(key -> !S3Tags.owned(key, namespace)).count();
+        long foreign = existing.keySet().stream().filter(key -> !S3Tags.replaced(key, namespace, ours)).count();
         if (merged.size() - foreign < ours.size()) {
             LOG.warn("s3://{}/{} already has {} tags of its own: only {} of our {} fit in S3's limit of {}",
                     clip.bucket(), clip.key(), foreign, merged.size() - foreign, ours.size(), S3Tags.MAX_TAGS);
@@ -117,6 +118,21 @@ public class ClipStore {
         call(clip, () -> s3.get().putObjectTagging(b -> b.bucket(clip.bucket()).key(clip.key()).versionId(clip.versionId())
                 .tagging(t -> t.tagSet(tagSet))));
         return merged;
+    }
+
+    /**
+     * A server-side copy of the clip to {@code targetKey} in its bucket, without its tags (they describe the upload, and
+     * copying them would need tagging rights on the target too).
+     */
+    public void copy(ObjectRef clip, String targetKey) throws NoSuchClipException {
+        call(clip, () -> s3.get().copyObject(b -> b.sourceBucket(clip.bucket()).sourceKey(clip.key())
+                .sourceVersionId(clip.versionId()).destinationBucket(clip.bucket()).destinationKey(targetKey)
+                .taggingDirective(TaggingDirective.REPLACE)));
+    }
+
+    /** Deletes an object; one that is already gone is no error (S3 answers 204 either way). */
+    public void delete(ObjectRef object) {
+        unavailableIfFails(object, () -> s3.get().deleteObject(b -> b.bucket(object.bucket()).key(object.key())));
     }
 
     /** Writes {@code result} as JSON to the clip's result key in the clip's bucket. */

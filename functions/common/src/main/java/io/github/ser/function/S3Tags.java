@@ -10,6 +10,11 @@ public final class S3Tags {
     public static final int MAX_VALUE_LENGTH = 256;
     /** The namespace our functions own on a clip: {@code emotion} and {@code emotion-*}. */
     public static final String OURS = "emotion";
+    /**
+     * A person's correction of the answer ({@code PUT /results/{key}/label}): in our namespace, so the API shows it,
+     * but the person's, so analysing the clip again never replaces it.
+     */
+    public static final String LABEL = "emotion-label";
 
     private S3Tags() {
     }
@@ -25,7 +30,7 @@ public final class S3Tags {
     public static Map<String, String> merge(Map<String, String> existing, String namespace, Map<String, String> ours) {
         Map<String, String> merged = new LinkedHashMap<>();
         existing.forEach((key, value) -> {
-            if (!owned(key, namespace)) {
+            if (!replaced(key, namespace, ours)) {
                 merged.put(key, value);
             }
         });
@@ -51,6 +56,11 @@ public final class S3Tags {
 
     public static boolean owned(String key, String namespace) {
         return key.equals(namespace) || key.startsWith(namespace + "-");
+    }
+
+    /** Whether merging {@code ours} in {@code namespace} drops an existing tag {@code key}: {@link #LABEL} only for a new label. */
+    public static boolean replaced(String key, String namespace, Map<String, String> ours) {
+        return owned(key, namespace) && (!key.equals(LABEL) || ours.containsKey(LABEL));
     }
 
     /**

@@ -34,6 +34,8 @@ public class SerConfiguration {
     public static final String DEFAULT_RESULT_PREFIX = "results/";
     /** Clips a deployment analyses before its own feature moments are used (measured with 100: docs/accuracy.md). */
     public static final long DEFAULT_DEPLOYMENT_STATISTICS_MIN_CLIPS = 100;
+    /** Clips a person labelled ({@code PUT /results/{key}/label}), as {@code labelled/<label>/<name>}: training data. */
+    public static final String DEFAULT_LABELLED_PREFIX = "labelled/";
 
     @NotBlank
     private String modelPath = DEFAULT_MODEL_PATH;
@@ -45,6 +47,9 @@ public class SerConfiguration {
     @NotBlank
     @Pattern(regexp = ".*/", message = "must end with /")
     private String resultPrefix = DEFAULT_RESULT_PREFIX;
+    @NotBlank
+    @Pattern(regexp = ".*/", message = "must end with /")
+    private String labelledPrefix = DEFAULT_LABELLED_PREFIX;
     @Positive
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     @Positive
@@ -105,6 +110,15 @@ public class SerConfiguration {
 
     public void setResultPrefix(String resultPrefix) {
         this.resultPrefix = resultPrefix;
+    }
+
+    /** Where corrected clips are copied, one folder per label. */
+    public String getLabelledPrefix() {
+        return labelledPrefix;
+    }
+
+    public void setLabelledPrefix(String labelledPrefix) {
+        this.labelledPrefix = labelledPrefix;
     }
 
     /** Largest clip accepted in a synchronous {@code POST /predict}; larger clips go through {@code /uploads}. */
@@ -247,8 +261,16 @@ public class SerConfiguration {
 
     /** The result object for an uploaded clip: {@code uploads/a/b.wav} becomes {@code results/a/b.wav.json}. */
     public String resultKey(String clipKey) {
-        String name = clipKey.startsWith(uploadPrefix) ? clipKey.substring(uploadPrefix.length()) : clipKey;
-        return resultPrefix + name + ".json";
+        return resultPrefix + name(clipKey) + ".json";
+    }
+
+    /** Where a clip labelled {@code label} is copied: {@code uploads/a/b.wav} becomes {@code labelled/sad/a/b.wav}. */
+    public String labelledKey(String clipKey, String label) {
+        return labelledPrefix + label + "/" + name(clipKey);
+    }
+
+    private String name(String clipKey) {
+        return clipKey.startsWith(uploadPrefix) ? clipKey.substring(uploadPrefix.length()) : clipKey;
     }
 
     /** Accepts a clip key with or without the upload prefix, as the API's callers may send either. */

@@ -37,6 +37,18 @@ class S3TagsTest {
     }
 
     @Test
+    void aPersonsLabelSurvivesTheModelsTagsAndOnlyANewLabelReplacesIt() {
+        Map<String, String> existing = new LinkedHashMap<>();
+        existing.put("emotion", "sad");
+        existing.put(S3Tags.LABEL, "calm");
+
+        assertEquals(Map.of(S3Tags.LABEL, "calm", "emotion", "happy"),
+                S3Tags.merge(existing, S3Tags.OURS, Map.of("emotion", "happy")), "analysed again");
+        assertEquals(Map.of("emotion", "sad", S3Tags.LABEL, "angry"),
+                S3Tags.merge(existing, S3Tags.LABEL, Map.of(S3Tags.LABEL, "angry")), "relabelled");
+    }
+
+    @Test
     void addsOursInOrderOnlyWhileTheTenTagLimitLeavesRoom() {
         Map<String, String> existing = new LinkedHashMap<>();
         for (int i = 0; i < 8; i++) {

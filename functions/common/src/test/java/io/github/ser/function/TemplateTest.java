@@ -63,8 +63,8 @@ class TemplateTest {
                         function + "." + name + " opts out of the API key");
             });
         }
-        assertEquals(Set.of("POST /predict", "POST /uploads", "GET /results/{key+}", "GET /health", "GET /health/ready"),
-                Set.copyOf(routes));
+        assertEquals(Set.of("POST /predict", "POST /uploads", "GET /results/{key+}", "PUT /results/{key+}", "GET /health",
+                "GET /health/ready"), Set.copyOf(routes));
 
         // the key, its plan (quota and throttle) on the API's stage, and the link between them, all in api-key mode
         for (String id : List.of("ApiKey", "ApiUsagePlan", "ApiUsagePlanKey")) {
@@ -264,19 +264,25 @@ class TemplateTest {
         for (Object behaviour : list(distribution().get("CacheBehaviors"))) {
             behaviours.put((String) map(behaviour).get("PathPattern"), map(behaviour));
         }
+        Map<String, Set<Object>> methodsByPath = new HashMap<>();
         for (String function : functions()) {
             apiEvents(function).forEach((name, event) -> {
                 Map<String, Object> properties = map(event.get("Properties"));
                 String path = ((String) properties.get("Path")).replace("{key+}", "*");
-                Map<String, Object> behaviour = behaviours.get(path);
-                assertNotNull(behaviour, "CloudFront does not route " + path);
-                assertEquals("api", behaviour.get("TargetOriginId"), path);
-                assertEquals("https-only", behaviour.get("ViewerProtocolPolicy"), path);
-                // CloudFront offers GET+HEAD(+OPTIONS) or all seven methods: POST routes take all seven, GET routes no writes
-                assertEquals("GET".equals(properties.get("Method")) ? List.of("GET", "HEAD", "OPTIONS")
-                        : List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"), behaviour.get("AllowedMethods"), path);
+                methodsByPath.computeIfAbsent(path, p -> new java.util.HashSet<>()).add(properties.get("Method"));
             });
         }
+        methodsByPath.forEach((path, methods) -> {
+            Map<String, Object> behaviour = behaviours.get(path);
+            assertNotNull(behaviour, "CloudFront does not route " + path);
+            assertEquals("api", behaviour.get("TargetOriginId"), path);
+            assertEquals("https-only", behaviour.get("ViewerProtocolPolicy"), path);
+            // CloudFront offers GET+HEAD(+OPTIONS) or all seven methods: paths with a POST or PUT route take all seven,
+            // GET-only paths no writes
+            assertEquals(Set.of("GET").equals(methods) ? List.of("GET", "HEAD", "OPTIONS")
+                    : List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"), behaviour.get("AllowedMethods"), path);
+        });
+        assertEquals(Set.of("GET", "PUT"), methodsByPath.get("/results/*"), "corrections are PUT under /results/");
         assertTrue(behaviours.containsKey("/health/ready"));
         assertNull(map(distribution().get("DefaultCacheBehavior")).get("AllowedMethods"), "the page's files are GET and HEAD only");
     }
@@ -402,6 +408,35 @@ class TemplateTest {
         clash.put("UploadPrefix", "stats/");
         assertFalse(TEMPLATE.truth(assertion, clash));
         assertTrue(TEMPLATE.truth(assertion, DEFAULTS));
+    void labelledClipsExpireLikeUploadsAndOnlyTheApiWritesThemWithNoMoreThanItNeeds() {
+        List<Object> rules = list(map(TEMPLATE.properties("ClipBucket").get("LifecycleConfiguration")).get("Rules"));
+        assertTrue(rules.stream().map(CloudFormationTemplate::map).anyMatch(r -> "labelled/".equals(r.get("Prefix"))
+                && "Enabled".equals(r.get("Status")) && Map.of("Ref", "UploadRetentionDays").equals(r.get("ExpirationInDays"))),
+                "labelled/ expires after UploadRetentionDays: " + rules);
+
+        // neither parameterised prefix may be labelled/ (uploads there would be tagged, results would mix with clips)
+        Object assertion = map(list(map(TEMPLATE.section("Rules").get("PrefixesDoNotOverlap")).get("Assertions")).get(2)).get("Assert");
+        assertTrue(TEMPLATE.truth(assertion, DEFAULTS));
+        for (String prefix : List.of("UploadPrefix", "ResultPrefix")) {
+            assertFalse(TEMPLATE.truth(assertion, with(prefix, "labelled/")), prefix);
+        }
+
+        List<Map<String, Object>> labelled = new ArrayList<>();
+        for (String function : functions()) {
+            for (Object policy : list(TEMPLATE.properties(function).get("Policies"))) {
+                for (Object statement : list(map(policy).getOrDefault("Statement", List.of()))) {
+                    if (map(statement).toString().contains("labelled/")) {
+                        assertEquals("PredictionFunction", function, "only the API writes labelled copies");
+                        labelled.add(map(statement));
+                    }
+                }
+            }
+        }
+        assertEquals(1, labelled.size(), labelled.toString());
+        assertEquals(List.of("s3:PutObject", "s3:DeleteObject"), labelled.get(0).get("Action"));
+        assertEquals(Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::" + CLIP_BUCKET + "/labelled/*"), labelled.get(0).get("Resource"));
+        assertTrue(String.valueOf(map(TEMPLATE.properties("PredictionApi").get("Cors")).get("AllowMethods")).contains("PUT"),
+                "a page on the extra origin may send corrections");
     }
 
     @Test

@@ -29,7 +29,7 @@ class CorsSettings implements BeanCreatedEventListener<HttpServerConfiguration.C
         if (!config.getAllowedOrigin().equals("*")) {
             web.setAllowedOrigins(List.of(config.getAllowedOrigin()));
         }
-        web.setAllowedMethods(List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS));
+        web.setAllowedMethods(List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.OPTIONS));
         web.setAllowCredentials(false);
         web.setMaxAge(600L);
         HttpServerConfiguration.CorsConfiguration cors = event.getBean();

@@ -5,7 +5,6 @@ import io.github.ser.function.NoSuchClipException;
 import io.github.ser.function.ObjectRef;
 import io.github.ser.function.S3Tags;
 import io.github.ser.function.SerConfiguration;
-import io.github.ser.function.StorageRefusedException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,7 +13,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -23,9 +21,6 @@ import java.util.Map;
  */
 @Controller
 public class ResultController {
-    /** S3's own limit for a key: the clip's result key must keep to it. */
-    private static final int MAX_KEY_BYTES = 1024;
-
     private final ClipStore store;
     private final SerConfiguration config;
 
@@ -37,19 +32,8 @@ public class ResultController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/results/{+key}")
     public ClipView result(String key) {
-        String clipKey = config.uploadKey(key);
-        if (key.isBlank() || Printable.hasControlCharacter(key) || tooLong(clipKey) || tooLong(config.resultKey(clipKey))) {
-            throw notAKey(key);
-        }
-        ObjectRef clip = new ObjectRef(config.getBucket(), clipKey);
-        try {
-            return view(clip);
-        } catch (StorageRefusedException e) {
-            if (e.isInvalidRequest()) {
-                throw notAKey(key);    // the key is the caller's: S3 refusing it is the caller's mistake, not our fault
-            }
-            throw e;
-        }
+        ObjectRef clip = ClipKeys.clip(key, config);
+        return ClipKeys.callersKey(key, () -> view(clip));
     }
 
     private ClipView view(ObjectRef clip) {
@@ -60,23 +44,13 @@ public class ResultController {
             // the object may carry its owner's tags for other purposes: only ours are the API's to show
             tags = S3Tags.only(store.tags(clip), S3Tags.OURS);
         } catch (NoSuchClipException e) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not_found", "There is no clip " + clip.key());
+            throw ClipKeys.noSuchClip(clip);
         }
         if (result == null) {
             throw new ApiException(HttpStatus.NOT_FOUND, "not_ready",
                     "The clip " + clip.key() + " has not been analysed yet; try again in a few seconds");
         }
         return new ClipView(clip.key(), result.get("status").getStringValue(), tags, result);
-    }
-
-    private static ApiException notAKey(String key) {
-        return ApiException.badRequest("The key " + Printable.quote(key) + " is not a clip key: use the key /uploads "
-                + "returned (S3 takes at most " + MAX_KEY_BYTES + " bytes for it and for its result's key, and no "
-                + "control characters)");
-    }
-
-    private static boolean tooLong(String key) {
-        return key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES;
     }
 
     /**

@@ -17,7 +17,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -85,16 +84,9 @@ public class UploadController {
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             return new UploadRequest(null, null, null);
         }
-        JsonNode node;
-        try {
-            node = json.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw ApiException.badRequest("The body must be JSON like " + EXAMPLE + ": " + e.getMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("The body must be a JSON object like " + EXAMPLE);
-        }
-        return new UploadRequest(size(node.get("size")), text(node, "contentType"), text(node, "fileName"));
+        JsonNode node = JsonBody.object(json, body, EXAMPLE);
+        return new UploadRequest(size(node.get("size")), JsonBody.text(node, "contentType", EXAMPLE),
+                JsonBody.text(node, "fileName", EXAMPLE));
     }
 
     private static Long size(JsonNode size) {
@@ -109,17 +101,6 @@ public class UploadController {
             return big.longValue();
         }
         throw ApiException.badRequest("size must be a whole number of bytes, e.g. " + EXAMPLE + "; got " + size);
-    }
-
-    private static String text(JsonNode object, String field) {
-        JsonNode value = object.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw ApiException.badRequest(field + " must be a string, e.g. " + EXAMPLE + "; got " + value);
-        }
-        return value.getStringValue();
     }
 
     private static String extension(String contentType, UploadRequest request) {
