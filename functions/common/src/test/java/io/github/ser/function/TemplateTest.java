@@ -408,6 +408,9 @@ class TemplateTest {
         clash.put("UploadPrefix", "stats/");
         assertFalse(TEMPLATE.truth(assertion, clash));
         assertTrue(TEMPLATE.truth(assertion, DEFAULTS));
+    }
+
+    @Test
     void labelledClipsExpireLikeUploadsAndOnlyTheApiWritesThemWithNoMoreThanItNeeds() {
         List<Object> rules = list(map(TEMPLATE.properties("ClipBucket").get("LifecycleConfiguration")).get("Rules"));
         assertTrue(rules.stream().map(CloudFormationTemplate::map).anyMatch(r -> "labelled/".equals(r.get("Prefix"))
