@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,14 @@ public enum GroupNormalisation {
 
     /** {@code rows[i]} belongs to {@code clips.get(i)}; returns new rows (the input is left alone). */
     public List<double[]> apply(List<double[]> rows, List<LabeledClip> clips) {
+        return apply(rows, clips, Set.of());
+    }
+
+    /**
+     * As above, leaving the clips of {@code asTheyAre} corpora alone: clips a model is tuned to (a user's, or a
+     * held-out corpus's in {@code corpus-tune}) are learnt as they will be recognised, unnormalised.
+     */
+    public List<double[]> apply(List<double[]> rows, List<LabeledClip> clips, Set<String> asTheyAre) {
         if (group == null || rows.isEmpty()) {
             return rows;
         }
@@ -45,7 +54,9 @@ public enum GroupNormalisation {
         members.forEach((g, groupRows) -> groups.put(g, FeatureMoments.of(groupRows)));
         List<double[]> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            out.add(groups.get(group.apply(clips.get(i))).align(rows.get(i), pooled));
+            LabeledClip clip = clips.get(i);
+            out.add(asTheyAre.contains(clip.corpus()) ? rows.get(i)
+                    : groups.get(group.apply(clip)).align(rows.get(i), pooled));
         }
         return out;
     }

@@ -109,11 +109,14 @@ public final class Trainer {
         return trainingInstances(spec, labels, table, Map.of());
     }
 
-    /** As above, with some corpora's clips weighing more ({@link TrainingWeights#balanced(List, Map)}). */
+    /**
+     * As above, with some corpora's clips weighing more ({@link TrainingWeights#balanced(List, Map)}): the clips being
+     * tuned to, which are also learnt as they are (not group-normalised), as they will be recognised.
+     */
     public static Instances trainingInstances(ClassifierSpec spec, List<String> labels, FeatureTable table,
                                               Map<String, Double> corpusFactors) {
         Instances data = instances(table.featureSet(), labels,
-                spec.normalisation().apply(table.rows(), table.clips()), table.clips());
+                spec.normalisation().apply(table.rows(), table.clips(), corpusFactors.keySet()), table.clips());
         if (spec.balanceClasses()) {
             double[] weights = TrainingWeights.balanced(table.clips(), corpusFactors);
             for (int i = 0; i < weights.length; i++) {

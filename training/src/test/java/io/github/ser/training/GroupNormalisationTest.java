@@ -37,6 +37,18 @@ class GroupNormalisationTest {
     }
 
     @Test
+    void clipsBeingTunedToAreLeftAsTheyAre() {
+        List<LabeledClip> clips = List.of(clip("a", "x"), clip("a", "x"), clip("b", "user"), clip("b", "user"));
+
+        List<double[]> out = GroupNormalisation.CORPUS.apply(ROWS, clips, java.util.Set.of("user"));
+
+        assertArrayEquals(ROWS.get(2), out.get(2), 0);
+        assertArrayEquals(ROWS.get(3), out.get(3), 0);
+        assertEquals(GroupNormalisation.CORPUS.apply(ROWS, clips).get(0)[0], out.get(0)[0], 1e-12,
+                "the other corpora are normalised as ever");
+    }
+
+    @Test
     void corpusGroupsSpanTheirSpeakersAndNoneChangesNothing() {
         List<double[]> corpus = GroupNormalisation.CORPUS.apply(ROWS, CLIPS);
 
