@@ -20,25 +20,45 @@ public final class TrainingWeights {
     }
 
     /**
-     * As {@link #balanced(List)}, then every clip of a corpus in {@code factors} weighs that many times more (a
-     * user's clips in {@code ser tune}) before classes are rescaled: every class still weighs the same, and within it
-     * that corpus's clips count more than the others'; weights still average 1.
+     * As {@link #balanced(List)} over the corpora not in {@code factors}; a clip of a corpus in {@code factors} (a
+     * user's clips in {@code ser tune}) weighs that factor times the average clip of the same class in the other
+     * corpora. Per clip, not per corpus: a corpus's share would make each of a user's 20 clips weigh as much as
+     * hundreds of a corpus's, and steps that large throw the network off (corpus-tune at k = 5 fell below chance that
+     * way). Then every class is rescaled to the same total, and weights average 1.
      */
     public static double[] balanced(List<LabeledClip> clips, Map<String, Double> factors) {
         Map<String, Integer> cell = new HashMap<>();
         Map<String, Integer> classesPerCorpus = new HashMap<>();
         for (LabeledClip c : clips) {
-            if (cell.merge(c.corpus() + "\u0000" + c.emotion(), 1, Integer::sum) == 1) {
+            if (!factors.containsKey(c.corpus()) && cell.merge(c.corpus() + "\u0000" + c.emotion(), 1, Integer::sum) == 1) {
                 classesPerCorpus.merge(c.corpus(), 1, Integer::sum);
             }
         }
         int corpora = classesPerCorpus.size();
         double[] w = new double[clips.size()];
+        Map<String, Double> classSum = new HashMap<>();
+        Map<String, Integer> classCount = new HashMap<>();
+        double sumAll = 0;
+        int countAll = 0;
+        for (int i = 0; i < w.length; i++) {
+            LabeledClip c = clips.get(i);
+            if (!factors.containsKey(c.corpus())) {
+                w[i] = 1.0 / (cell.get(c.corpus() + "\u0000" + c.emotion()) * classesPerCorpus.get(c.corpus()) * corpora);
+                classSum.merge(c.emotion(), w[i], Double::sum);
+                classCount.merge(c.emotion(), 1, Integer::sum);
+                sumAll += w[i];
+                countAll++;
+            }
+        }
+        double average = countAll == 0 ? 1 : sumAll / countAll;
         Map<String, Double> classTotal = new HashMap<>();
         for (int i = 0; i < w.length; i++) {
             LabeledClip c = clips.get(i);
-            w[i] = factors.getOrDefault(c.corpus(), 1.0)
-                    / (cell.get(c.corpus() + "\u0000" + c.emotion()) * classesPerCorpus.get(c.corpus()) * corpora);
+            Double factor = factors.get(c.corpus());
+            if (factor != null) {
+                Integer n = classCount.get(c.emotion());
+                w[i] = factor * (n == null ? average : classSum.get(c.emotion()) / n);
+            }
             classTotal.merge(c.emotion(), w[i], Double::sum);
         }
         double sum = 0;

@@ -24,14 +24,14 @@ import java.util.stream.Stream;
 
 /**
  * Tuning the default recipe to a user's voices ({@code ser tune}) and measuring what that gains ({@code ser evaluate
- * --protocol corpus-tune}). The user's clips are a corpus of their own whose weight is multiplied by w
- * ({@link TrainingWeights#balanced(List, Map)}); w is chosen from {@link #WEIGHTS} on held-out user clips that no
+ * --protocol corpus-tune}). The user's clips are a corpus of their own, each weighing w of the corpora's clips of its
+ * class ({@link TrainingWeights#balanced(List, Map)}); w is chosen from {@link #WEIGHTS} on held-out user clips that no
  * candidate model trained on (speaker-disjoint when speakers are known, else by file; fixed seed).
  */
 public final class TuneProtocol {
 
-    /** The weights tried: the user's clips count as much as, 3 or 10 times as much as a corpus's. */
-    public static final List<Double> WEIGHTS = List.of(1.0, 3.0, 10.0);
+    /** The weights tried: each of the user's clips counts as 3, 10 or 30 of the corpora's clips of its class. */
+    public static final List<Double> WEIGHTS = List.of(3.0, 10.0, 30.0);
     /** Share of the user's recordings held out to choose w and report before/after. */
     public static final double HELD_OUT = 0.25;
     /** Seed of the split and of corpus-tune's halves and draws. */
@@ -42,7 +42,7 @@ public final class TuneProtocol {
      * corpus-tune's weight: fixed, the grid's middle (choosing it per corpus would need a split of the k clips, and at
      * k = 5 there is nothing to split).
      */
-    public static final double CORPUS_TUNE_WEIGHT = 3.0;
+    public static final double CORPUS_TUNE_WEIGHT = 10.0;
     /** corpus-tune's clips per emotion. */
     public static final List<Integer> CORPUS_TUNE_K = List.of(0, 5, 20);
 

@@ -68,7 +68,8 @@ class TuneProtocolTest {
         int user = clips.size() - 1; // a user's sad clip
         int tess = 20;              // TESS's first sad clip
         assertEquals("sad", clips.get(tess).emotion());
-        assertEquals(10 * plain[user] / plain[tess], tuned[user] / tuned[tess], 1e-9);
+        // per clip: a user's clip weighs ten of the corpora's clips of its class, not ten corpora
+        assertEquals(10, tuned[user] / tuned[tess], 1e-9);
         for (String emotion : FOUR) {
             assertEquals(classTotal(clips, plain, emotion), classTotal(clips, tuned, emotion), 1e-9, emotion);
         }
@@ -91,7 +92,8 @@ class TuneProtocolTest {
         assertEquals(3, progress.size());
         double best = choice.candidates().stream().mapToDouble(c -> c.scores().ua()).max().orElseThrow();
         assertEquals(best, choice.after().ua());
-        assertTrue(choice.weight() > 1, "the user's own labels must outweigh the corpora's: " + choice.candidates());
+        assertTrue(choice.weight() > TuneProtocol.WEIGHTS.get(0), "the user's own labels must outweigh the corpora's: "
+                + choice.candidates());
         assertTrue(choice.after().ua() > choice.candidates().get(0).scores().ua(), choice.candidates().toString());
         Map<String, Object> summary = TuneProtocol.summary(user, split, choice, "base",
                 choice.candidates().get(0).scores());
