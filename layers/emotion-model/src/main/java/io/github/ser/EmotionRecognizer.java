@@ -157,11 +157,10 @@ public final class EmotionRecognizer {
         double featuresMillis = millisSince(featuresStart);
 
         long classifyStart = System.nanoTime();
-        List<double[]> inputs = aligned(vectors);
-        statistics.observe(vectors);
-        List<double[]> probabilities = inputs.stream().map(model::probabilities).toList();
+        List<double[]> probabilities = aligned(vectors).stream().map(model::probabilities).toList();
         double[] overall = weightedMean(probabilities, segments);
         double classifyMillis = millisSince(classifyStart);
+        statistics.observe(vectors); // after the timing: with a store, learning is a write, not classification
 
         List<SegmentPrediction> segmentPredictions = null;
         if (duration > settings.segmenter().splitAboveSeconds()) {
