@@ -8,6 +8,7 @@ import weka.core.Instances;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -150,13 +151,16 @@ public final class Evaluator {
     /** The trained classifier's distribution (over {@code labels}) for every test clip. */
     private static double[][] trainAndScore(ClassifierSpec spec, List<String> labels, FeatureTable train,
                                             FeatureTable test) throws Exception {
-        return trainAndScore(spec, labels, train, List.of(test)).get(0);
+        return trainAndScore(spec, labels, train, Map.of(), test);
     }
 
-    /** As above, for every clip of several test tables with one trained classifier. */
-    private static List<double[][]> trainAndScore(ClassifierSpec spec, List<String> labels, FeatureTable train,
-                                                  List<FeatureTable> tests) throws Exception {
-        return trainAndScoreSets(spec, labels, train, tests.stream().map(t -> new TestSet(t, null)).toList());
+    /**
+     * As above, the clips of {@code factors}' corpora weighing more ({@link TrainingWeights#balanced(List, Map)}):
+     * the tuning protocols ({@link TuneProtocol}).
+     */
+    static double[][] trainAndScore(ClassifierSpec spec, List<String> labels, FeatureTable train,
+                                    Map<String, Double> factors, FeatureTable test) throws Exception {
+        return trainAndScoreSets(spec, labels, train, factors, List.of(new TestSet(test, null))).get(0);
     }
 
     /**
@@ -167,11 +171,14 @@ public final class Evaluator {
     }
 
     private static List<double[][]> trainAndScoreSets(ClassifierSpec spec, List<String> labels, FeatureTable train,
-                                                      List<TestSet> tests) throws Exception {
+                                                      Map<String, Double> factors, List<TestSet> tests)
+            throws Exception {
         ClassifierSpec chosen = spec.forTraining(train);
-        Instances trainingData = Trainer.trainingInstances(chosen, labels, train);
+        Instances trainingData = Trainer.trainingInstances(chosen, labels, train, factors);
         Classifier classifier = Trainer.fit(chosen, trainingData);
-        FeatureMoments trained = Trainer.moments(trainingData);
+        // the training scale, only when some test set is aligned onto it
+        FeatureMoments trained = tests.stream().anyMatch(t -> t.collection() != null)
+                ? Trainer.moments(trainingData) : null;
         List<double[][]> out = new ArrayList<>();
         for (TestSet set : tests) {
             FeatureTable test = set.clips();
@@ -261,7 +268,7 @@ public final class Evaluator {
             }).toList();
             heldOut.add(tests.stream().map(TestSet::clips).toList());
             tasks.add(() -> {
-                List<double[][]> p = trainAndScoreSets(spec, labels, train, tests);
+                List<double[][]> p = trainAndScoreSets(spec, labels, train, Map.of(), tests);
                 progress.accept("held out " + corpus + " (" + tests.get(0).clips().size() + " clips) done");
                 return p;
             });

@@ -3,8 +3,6 @@ package io.github.ser.training;
 import io.github.ser.dsp.ArgMax;
 import io.github.ser.model.Emotions;
 import io.github.ser.model.ModelArtifact;
-import weka.classifiers.Classifier;
-import weka.core.Instances;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,7 +124,8 @@ public final class TuneProtocol {
         List<Callable<Candidate>> tasks = new ArrayList<>();
         for (double w : weights) {
             tasks.add(() -> {
-                double[][] p = trainAndScore(spec, labels, training, Map.of(UserClips.CORPUS, w), heldOut);
+                double[][] p = Evaluator.trainAndScore(spec, labels, training, Map.of(UserClips.CORPUS, w),
+                        heldOut);
                 Scores s = scores(truths(heldOut), Stream.of(p).map(d -> labels.get(ArgMax.of(d))).toList());
                 progress.accept(String.format("weight %s: held-out UA %.1f%%", w, 100 * s.ua()));
                 return new Candidate(w, s);
@@ -254,7 +253,7 @@ public final class TuneProtocol {
                 drawn.add(files.size());
                 FeatureTable train = table.filter(c -> !c.corpus().equals(corpus) || files.contains(c.file()));
                 tasks.add(() -> {
-                    double[][] p = trainAndScore(spec, labels, train, Map.of(corpus, weight), test);
+                    double[][] p = Evaluator.trainAndScore(spec, labels, train, Map.of(corpus, weight), test);
                     double ua4 = Evaluator.fourClass(labels, truths(test).stream().mapToInt(labels::indexOf)
                             .toArray(), p).ua();
                     progress.accept(String.format("corpus-tune %s k=%d: UA4 %.1f%%", corpus, k, 100 * ua4));
@@ -309,23 +308,6 @@ public final class TuneProtocol {
             draws.put(emotion, List.copyOf(shuffled.subList(0, Math.min(k, shuffled.size()))));
         });
         return draws;
-    }
-
-    /** A classifier trained on {@code train} (clips of {@code factors}' corpora weighing more), scoring {@code test}. */
-    private static double[][] trainAndScore(ClassifierSpec spec, List<String> labels, FeatureTable train,
-                                            Map<String, Double> factors, FeatureTable test) {
-        ClassifierSpec chosen = spec.forTraining(train);
-        Classifier classifier = Trainer.fit(chosen, Trainer.trainingInstances(chosen, labels, train, factors));
-        Instances data = Trainer.instances(test.featureSet(), labels, test.rows(), test.clips());
-        double[][] p = new double[data.numInstances()][];
-        try {
-            for (int i = 0; i < p.length; i++) {
-                p[i] = classifier.distributionForInstance(data.instance(i));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("scoring failed: " + e.getMessage(), e);
-        }
-        return p;
     }
 
     private static List<String> truths(FeatureTable table) {
