@@ -282,8 +282,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 out);
         if (r.leaveOneCorpusOutStandardised() != null) {
             for (EvaluationReport.LeaveOneCorpusOut c : r.leaveOneCorpusOutStandardised()) {
-                printCorpora("Leave-one-corpus-out, test clips" + c.protocol().replaceAll(".*recordings(.*?); ua4.*",
-                        "$1"), c, out);
+                printCorpora("Leave-one-corpus-out, test clips" + c.condition(), c, out);
             }
         }
         TuneReport.print(r.corpusTune(), out);

@@ -127,6 +127,8 @@ public record EvaluationReport(String featureSet,
     }
 
     /**
+     * @param condition   how the test clips differ from the held-out recordings ({@link Evaluator.TestCondition}); ""
+     *                    for none
      * @param perCorpus   one entry per held-out corpus
      * @param mean        unweighted means over corpora: the headline generalisation figure
      * @param labels      the model's labels (order of the held-out distributions)
@@ -134,7 +136,7 @@ public record EvaluationReport(String featureSet,
      * @param heldOut     the pooled held-out distributions (not written to the report; used to calibrate a model)
      * @param heldOutTruth their true label indices
      */
-    public record LeaveOneCorpusOut(String protocol, List<HeldOutCorpus> perCorpus, CorpusMean mean,
+    public record LeaveOneCorpusOut(String protocol, String condition, List<HeldOutCorpus> perCorpus, CorpusMean mean,
                                     List<String> labels, io.github.ser.model.Calibration calibration,
                                     @com.fasterxml.jackson.annotation.JsonIgnore double[][] heldOut,
                                     @com.fasterxml.jackson.annotation.JsonIgnore int[] heldOutTruth) {

@@ -307,7 +307,7 @@ public final class Evaluator {
                         + " (with augmented copies), test on the held-out corpus's recordings" + condition + "; "
                         + "ua4 = UA over angry/happy/neutral/sad (calm counted as neutral), argmax "
                         + "over those four probabilities; mean = unweighted mean over corpora",
-                perCorpus, new EvaluationReport.CorpusMean(ua4, ua), labels,
+                condition, perCorpus, new EvaluationReport.CorpusMean(ua4, ua), labels,
                 CalibrationFit.fit(all.probabilities(), all.truth()), all.probabilities(), all.truth());
     }
 
