@@ -30,9 +30,7 @@ final class S3Access {
             properties.put("ser.s3-endpoint", endpoint.toString());
             properties.put("ser.s3-path-style", true);
             properties.put("ser.s3-region", region != null ? region : "us-east-1");
-            // the SDK reads these before the environment: real AWS keys in the shell are never sent to that server
-            System.setProperty("aws.accessKeyId", io.github.ser.local.S3MockServer.ACCESS_KEY);
-            System.setProperty("aws.secretAccessKey", io.github.ser.local.S3MockServer.SECRET_KEY);
+            io.github.ser.local.S3MockServer.signWithLocalKey();
         } else if (region != null) {
             properties.put("ser.s3-region", region);
         }

@@ -49,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
                 settings.s3DataDir());
         ApplicationContext context = null;
         try {
-            useDummyCredentials();
+            S3MockServer.signWithLocalKey();
             Map<String, Object> properties = properties(settings, s3.endpoint());
             context = ApplicationContext.builder()
                     .deduceEnvironment(false)
@@ -97,12 +97,6 @@ public final class LocalStack implements AutoCloseable {
             properties.put(LocalApiGateway.KEY, settings.apiKey());
         }
         return properties;
-    }
-
-    private static void useDummyCredentials() {
-        // the SDK's default chain reads these before the environment, so real AWS keys in the shell are never sent here
-        System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
     }
 
     public URI url() {

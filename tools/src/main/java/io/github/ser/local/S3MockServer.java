@@ -53,6 +53,15 @@ public final class S3MockServer implements AutoCloseable {
     public static final String ACCESS_KEY = "local";
     public static final String SECRET_KEY = "local";
 
+    /**
+     * Makes this process's S3 clients sign with the local S3's key: the SDK's default chain reads these system
+     * properties before the environment, so real AWS keys in the shell are never sent to a local server.
+     */
+    public static void signWithLocalKey() {
+        System.setProperty("aws.accessKeyId", ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(S3MockServer.class);
 
     private final Process process;
