@@ -15,7 +15,8 @@ public final class FeatureSets {
 
     /** Names as the CLI takes them: {@code name} for the latest version, {@code name:version} for another. */
     public static List<String> names() {
-        return List.of(SeedFeatureSet.NAME, RobustSpeechFeatureSet.NAME, SpeechFeatureSet.NAME + ":1");
+        return List.of(SeedFeatureSet.NAME, RobustSpeechFeatureSet.NAME, SpeechFeatureSet.NAME + ":1",
+                SpeechFeatureSet.NAME + ":3");
     }
 
     /** The latest version of {@code name}, or {@code name:version}; {@code default} is {@link #DEFAULT}. */
@@ -41,7 +42,8 @@ public final class FeatureSets {
     /** A given version (a new instance; feature sets are thread-safe, but cheap enough to create per use). */
     public static FeatureSet byName(String name, int version) {
         FeatureSet set = switch (name + ":" + version) {
-            case SpeechFeatureSet.NAME + ":1" -> new SpeechFeatureSet();
+            case SpeechFeatureSet.NAME + ":1" -> new SpeechFeatureSet(SpeechFeatureSet.WIDEBAND);
+            case SpeechFeatureSet.NAME + ":3" -> new SpeechFeatureSet(SpeechFeatureSet.NARROWBAND);
             default -> byName(name);
         };
         if (set.version() != version) {

@@ -1,5 +1,6 @@
 package io.github.ser.features;
 
+import io.github.ser.audio.Resampler;
 import io.github.ser.dsp.Contours;
 import io.github.ser.dsp.Dct;
 import io.github.ser.dsp.Decibels;
@@ -24,9 +25,14 @@ import static io.github.ser.dsp.FrameStatistics.std;
  * frames where someone speaks, and prosody. The signal is first scaled so its active speech sits at a fixed
  * level, so a quiet phone recording and a loud studio one give the same spectral numbers; loudness then
  * only enters through its variation (energy contour), as in eGeMAPS-style feature sets.
+ * <p>
+ * Version 1 analyses the whole 16 kHz band. Version 3 computes the same numbers from the band every phone call
+ * carries: the clip is resampled to 8 kHz first, so nothing above 4 kHz (which a narrowband call or a low-bitrate
+ * codec removes, and a studio microphone keeps) can become a cue.
  */
 public final class SpeechFeatureSet implements FeatureSet {
     public static final String NAME = "speech";
+    /** Clips come in at this rate, whatever the band analysed. */
     static final int SAMPLE_RATE = 16_000;
     private static final int N_MELS = 64;
     private static final int N_MFCC = 20;
@@ -36,16 +42,44 @@ public final class SpeechFeatureSet implements FeatureSet {
     private static final double TARGET_RMS = 0.1;
     private static final double FRAMES_PER_SECOND = 100;
 
-    private final StftConfig framing = new StftConfig(512, 160, 400);
-    private final Stft stft = new Stft(framing);
+    /**
+     * What differs between versions: the rate the band is analysed at, its framing (25 ms windows every 10 ms) and the
+     * pitch tracker (40 ms frames every 10 ms, 60-500 Hz: every speaking voice, on the STFT's frame grid).
+     */
+    public record Band(int version, int analysisRate, StftConfig framing, Pitch.Settings pitch) {
+        public Band {
+            if (analysisRate / (double) framing.hopLength() != FRAMES_PER_SECOND || pitch.sampleRate() != analysisRate) {
+                throw new IllegalArgumentException("frames every 10 ms, pitch tracked at the analysis rate");
+            }
+        }
+    }
+
+    /** 0-8 kHz. */
+    public static final Band WIDEBAND = new Band(1, SAMPLE_RATE, new StftConfig(512, 160, 400),
+            new Pitch.Settings(SAMPLE_RATE, 0.04, 0.01, 60, 500, 0.15));
+    /** 0-4 kHz: the same FFT size, so mel bands keep enough bins at half the rate. */
+    public static final Band NARROWBAND = new Band(3, 8_000, new StftConfig(512, 80, 200),
+            new Pitch.Settings(8_000, 0.04, 0.01, 60, 500, 0.15));
+
+    private final Band band;
+    private final StftConfig framing;
+    private final Stft stft;
     private final Dct dct = new Dct(N_MELS, N_MFCC);
-    private final FilterBank melBank = MelFilterBank.create(SAMPLE_RATE, framing.nFft(), N_MELS);
-    /** 40 ms frames every 10 ms, 60-500 Hz: every speaking voice, on the STFT's frame grid. */
-    static final Pitch.Settings PITCH = new Pitch.Settings(SAMPLE_RATE, 0.04, 0.01, 60, 500, 0.15);
-    private final Pitch pitch = new Pitch(PITCH);
+    private final FilterBank melBank;
+    private final Pitch pitch;
     private final List<String> names;
 
+    /** Version 1. */
     public SpeechFeatureSet() {
+        this(WIDEBAND);
+    }
+
+    public SpeechFeatureSet(Band band) {
+        this.band = band;
+        this.framing = band.framing();
+        this.stft = new Stft(framing);
+        this.melBank = MelFilterBank.create(band.analysisRate(), framing.nFft(), N_MELS);
+        this.pitch = new Pitch(band.pitch());
         // names come from the same code path as the values: extract once from a synthetic vowel-like tone
         names = compute(SyntheticVoice.vowel(SAMPLE_RATE), NamedVector.withNames()).names();
     }
@@ -62,7 +96,7 @@ public final class SpeechFeatureSet implements FeatureSet {
 
     @Override
     public int version() {
-        return 1;
+        return band.version();
     }
 
     @Override
@@ -78,7 +112,8 @@ public final class SpeechFeatureSet implements FeatureSet {
         return compute(samples, NamedVector.valuesOnly()).values();
     }
 
-    private NamedVector compute(float[] raw, NamedVector v) {
+    private NamedVector compute(float[] clip, NamedVector v) {
+        float[] raw = band.analysisRate() == SAMPLE_RATE ? clip : Resampler.resample(clip, SAMPLE_RATE, band.analysisRate());
         double[] rawLevels = FrameEnergy.rmsDb(raw, framing.winLength(), framing.hopLength());
         boolean[] active = Loudness.atLeast(FrameEnergy.active(rawLevels, ACTIVE_RANGE_DB, ACTIVE_FLOOR_DBFS), 3);
         float[] x = Loudness.normalise(raw, rawLevels, active, TARGET_RMS);
@@ -90,7 +125,7 @@ public final class SpeechFeatureSet implements FeatureSet {
 
         addMfcc(v, mfcc, active);
         addLogMel(v, logMel, active);
-        addSpectralShape(v, power, active);
+        addSpectralShape(v, power, band.analysisRate(), active);
         addEnergy(v, levels, active);
         Pitch.Track track = pitch.analyse(x, active);
         addPitch(v, track.f0(), active);
@@ -118,8 +153,8 @@ public final class SpeechFeatureSet implements FeatureSet {
         v.addAll("logmel", "std", FrameStatistics.std(a));
     }
 
-    private static void addSpectralShape(NamedVector v, double[][] power, boolean[] active) {
-        double[][] a = SpectralShape.describe(power, SAMPLE_RATE, active);
+    private static void addSpectralShape(NamedVector v, double[][] power, int rate, boolean[] active) {
+        double[][] a = SpectralShape.describe(power, rate, active);
         String[] names = {"centroid", "bandwidth", "rolloff", "flatness", "flux", "alpha_ratio", "hammarberg"};
         double[] mean = FrameStatistics.mean(a);
         double[] std = FrameStatistics.std(a);

@@ -54,7 +54,7 @@ class FeatureSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"speech", "speech:1"})
+    @ValueSource(strings = {"speech", "speech:1", "speech:3"})
     void speechFeaturesIgnoreRecordingLevel(String name) {
         FeatureSet set = FeatureSets.byName(name);
         double[] loud = set.extract(speechLike(0.5, 3), 16000);
@@ -67,7 +67,7 @@ class FeatureSetsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"speech, pitch_median_st", "speech:1, pitch_p50_st"})
+    @CsvSource({"speech, pitch_median_st", "speech:1, pitch_p50_st", "speech:3, pitch_p50_st"})
     void speechFeaturesSeeProsody(String name, String medianPitch) {
         FeatureSet set = FeatureSets.byName(name);
         double[] v = set.extract(speechLike(0.3, 3), 16000);
@@ -108,12 +108,43 @@ class FeatureSetsTest {
         assertTrue(Math.abs(c1[mean1] - d1[mean1]) > 5, "v1's c1 mean moves with the channel");
     }
 
+    /**
+     * What a narrowband call or a low-bitrate codec removes (here whistles at 5, 6 and 7 kHz, which a studio
+     * microphone would keep) cannot move v3's numbers, which are computed from 0-4 kHz; it moves v1's, which see the
+     * whole band.
+     */
+    @Test
+    void speechV3IgnoresWhatIsAboveFourKilohertz() {
+        float[] x = speechLike(0.3, 3);
+        float[] whistled = x.clone();
+        for (int i = 0; i < whistled.length; i++) {
+            for (int f = 5000; f <= 7000; f += 1000) {
+                whistled[i] += (float) (0.03 * Math.sin(2 * Math.PI * f * i / 16000.0));
+            }
+        }
+        FeatureSet v3 = FeatureSets.byName("speech:3");
+        double[] a = v3.extract(x, 16000);
+        double[] b = v3.extract(whistled, 16000);
+        for (String feature : List.of("mfcc_01_mean", "mfcc_02_std", "spectral_centroid_mean", "spectral_rolloff_mean",
+                "logmel_63_mean", "pitch_p50_st", "energy_std")) {
+            int i = v3.names().indexOf(feature);
+            assertTrue(i >= 0, feature + " in " + v3.names());
+            assertEquals(a[i], b[i], 0.05 * Math.abs(a[i]) + 0.5, feature);
+        }
+        FeatureSet v1 = FeatureSets.byName("speech:1");
+        int centroid = v1.names().indexOf("spectral_centroid_mean");
+        assertTrue(v1.extract(whistled, 16000)[centroid] > 1.5 * v1.extract(x, 16000)[centroid],
+                "v1 hears the whistles");
+    }
+
     @Test
     void versionsAreKeptApartAndTheDefaultIsTheShippedModelsSet() {
         assertEquals(2, FeatureSets.byName("speech").version(), "a bare name is the latest version");
         assertEquals(1, FeatureSets.defaultSet().version(), "the default is what the shipped model computes");
         assertEquals(1, FeatureSets.byName("speech", 1).version());
         assertEquals(1, FeatureSets.byName("speech:1").version());
+        assertEquals(3, FeatureSets.byName("speech:3").version());
+        assertEquals(16_000, FeatureSets.byName("speech:3").sampleRate(), "clips come in at 16 kHz");
         assertThrows(IllegalArgumentException.class, () -> FeatureSets.byName("speech", 7));
         assertEquals(16_000, FeatureSets.defaultSet().sampleRate());
     }
