@@ -304,7 +304,14 @@ class TemplateTest {
             assertEquals(Map.of("Fn::Sub", "'${AllowedOrigin}'"),
                     map(map(r.get("ResponseParameters")).get("Headers")).get("Access-Control-Allow-Origin"),
                     response.getKey() + " must be readable by the page on the extra origin");
+            Map<String, Object> headers = map(map(r.get("ResponseParameters")).get("Headers"));
+            if (headers.containsKey("Retry-After")) {
+                assertEquals("'Retry-After'", headers.get("Access-Control-Expose-Headers"),
+                        response.getKey() + ": the page on the extra origin must be able to read Retry-After");
+            }
         }
+        assertNotNull(map(map(map(responses.get("THROTTLED")).get("ResponseParameters")).get("Headers"))
+                .get("Retry-After"), "throttled callers learn when to come back");
         assertEquals("api_key_required", errorOf(responses, "INVALID_API_KEY"));
         assertEquals("sign_in_required", errorOf(responses, "UNAUTHORIZED"));
         assertEquals("401", map(responses.get("UNAUTHORIZED")).get("StatusCode"));

@@ -3,6 +3,7 @@ package io.github.ser.api;
 import io.github.ser.function.SerConfiguration;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.cors.CorsOriginConfiguration;
@@ -30,6 +31,8 @@ class CorsSettings implements BeanCreatedEventListener<HttpServerConfiguration.C
             web.setAllowedOrigins(List.of(config.getAllowedOrigin()));
         }
         web.setAllowedMethods(List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.OPTIONS));
+        // a page on another origin reads how long to wait after 429 or 503 only if the header is exposed to it
+        web.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER));
         web.setAllowCredentials(false);
         web.setMaxAge(600L);
         HttpServerConfiguration.CorsConfiguration cors = event.getBean();

@@ -249,6 +249,10 @@ class PredictionApiHandlerTest {
         APIGatewayProxyRequestEvent event = ApiEvents.withHeader(ApiEvents.json("POST", "/uploads", "{\"size\": 4}"), "Origin", origin);
         APIGatewayProxyResponseEvent response = api.handleRequest(event, new MockLambdaContext());
         assertEquals(201, response.getStatusCode(), response.getBody());
+        if (header(response, "Access-Control-Allow-Origin") != null) {
+            assertEquals("Retry-After", header(response, "Access-Control-Expose-Headers"),
+                    "the page on another origin must be able to read how long to wait");
+        }
         return header(response, "Access-Control-Allow-Origin");
     }
 
