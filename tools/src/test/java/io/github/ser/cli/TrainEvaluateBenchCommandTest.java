@@ -105,6 +105,16 @@ class TrainEvaluateBenchCommandTest {
                 metrics.get("leaveOneCorpusOut").get("mean").get("ua4").asDouble());
         assertEquals(phone.get("mean").get("ua4").asDouble(),
                 metrics.get("leaveOneCorpusOutPhone").get("mean").get("ua4").asDouble());
+        // and what deployment statistics gave, each condition with its own means
+        JsonNode standardised = r.get("leaveOneCorpusOutStandardised");
+        assertTrue(standardised.size() >= 2, "all clips and a deployment's first clips, clean and through a phone");
+        assertEquals(standardised.size(), metrics.get("leaveOneCorpusOutStandardised").size());
+        for (int i = 0; i < standardised.size(); i++) {
+            JsonNode carried = metrics.get("leaveOneCorpusOutStandardised").get(i);
+            assertEquals(standardised.get(i).get("condition").asText(), carried.get("condition").asText());
+            assertEquals(standardised.get(i).get("mean").get("ua4").asDouble(), carried.get("mean").get("ua4").asDouble());
+            assertEquals(List.of("ravdess", "tess"), List.copyOf(JSON.convertValue(carried.get("perCorpus"), Map.class).keySet()));
+        }
         assertEquals(loco.get("calibration").get("temperature").asDouble(),
                 artifact.calibration().temperature(), 1e-12, "calibrated on the report's held-out predictions");
         List<Manifest.Source> sources = artifact.manifest().trainedOn().sources();

@@ -2,6 +2,7 @@ package io.github.ser.training;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -170,7 +171,18 @@ public record EvaluationReport(String featureSet,
                     List.of("protocol", "accuracy", "ua", "perClassRecall", "labels", "confusion", "calibration"));
         }
         for (String protocol : List.of("leaveOneCorpusOut", "leaveOneCorpusOutPhone")) {
-            summarizeCorpora(report.path(protocol), summary, protocol);
+            if (report.path(protocol).isObject()) {
+                summarizeCorpora(report.get(protocol), summary.putObject(protocol));
+            }
+        }
+        // what a deployment learning its own statistics can expect, one entry per sample and condition
+        if (report.path("leaveOneCorpusOutStandardised").isArray()) {
+            ArrayNode out = summary.putArray("leaveOneCorpusOutStandardised");
+            for (JsonNode standardised : report.get("leaveOneCorpusOutStandardised")) {
+                ObjectNode one = out.addObject();
+                copy(standardised, one, List.of("condition"));
+                summarizeCorpora(standardised, one);
+            }
         }
         if (report.path("corpusTune").isObject()) {
             copy(report.get("corpusTune"), summary.putObject("corpusTune"), List.of("protocol", "weight", "k", "meanUa4"));
@@ -182,12 +194,8 @@ public record EvaluationReport(String featureSet,
         return summary;
     }
 
-    /** A leave-one-corpus-out result's protocol, means, calibration and per-corpus scores, under {@code name}. */
-    private static void summarizeCorpora(JsonNode loco, ObjectNode summary, String name) {
-        if (!loco.isObject()) {
-            return;
-        }
-        ObjectNode out = summary.putObject(name);
+    /** A leave-one-corpus-out result's protocol, means, calibration and per-corpus scores, into {@code out}. */
+    private static void summarizeCorpora(JsonNode loco, ObjectNode out) {
         copy(loco, out, List.of("protocol", "mean", "calibration"));
         ObjectNode perCorpus = out.putObject("perCorpus");
         for (JsonNode c : loco.path("perCorpus")) {

@@ -3,9 +3,9 @@ package io.github.ser.training;
 /**
  * The shipped model's training recipe, written once: the CLI's defaults, so that {@code ./ser train} with the five
  * corpora reproduces what ships (docs/accuracy.md). Chosen on what transfers to voices, languages and channels never
- * heard (leave-one-corpus-out, clean and through a phone), not on unseen RAVDESS actors: of the six recipes compared
- * on 2026-12-04 (docs/accuracy.md) this one has the best clean mean UA4 and, with a deployment's own statistics, the
- * best through a phone.
+ * heard (leave-one-corpus-out, clean and through a phone), not on unseen RAVDESS actors: of the twelve recipes
+ * compared on 2026-12-04 (docs/accuracy.md) the shipped one (G4: these, with {@code speech} v3 and
+ * {@link MlpSettings}'s three networks) has the best mean UA4 clean and through a phone.
  */
 public final class TrainingDefaults {
 

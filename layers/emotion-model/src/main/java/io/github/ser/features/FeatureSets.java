@@ -7,21 +7,21 @@ import java.util.List;
  * older versions stay so that models trained on them still load.
  */
 public final class FeatureSets {
-    /** The shipped model's feature set, what {@code default} names. {@code speech} alone is the latest version. */
-    public static final String DEFAULT = SpeechFeatureSet.NAME + ":1";
+    /** The shipped model's feature set, what {@code default} and a bare {@code speech} name: its latest version. */
+    public static final String DEFAULT = SpeechFeatureSet.NAME + ":" + SpeechFeatureSet.NARROWBAND_VERSION;
 
     private FeatureSets() {
     }
 
     /** Names as the CLI takes them: {@code name} for the latest version, {@code name:version} for another. */
     public static List<String> names() {
-        return List.of(SeedFeatureSet.NAME, RobustSpeechFeatureSet.NAME, SpeechFeatureSet.NAME + ":1",
-                SpeechFeatureSet.NAME + ":3");
+        return List.of(SeedFeatureSet.NAME, SpeechFeatureSet.NAME, SpeechFeatureSet.NAME + ":1",
+                SpeechFeatureSet.NAME + ":2");
     }
 
     /** The latest version of {@code name}, or {@code name:version}; {@code default} is {@link #DEFAULT}. */
     public static FeatureSet byName(String name) {
-        if ("default".equals(name)) {
+        if ("default".equals(name) || SpeechFeatureSet.NAME.equals(name)) {
             return byName(DEFAULT);
         }
         int colon = name.indexOf(':');
@@ -32,18 +32,18 @@ public final class FeatureSets {
                 throw new IllegalArgumentException("unknown feature set '" + name + "'; known: " + names());
             }
         }
-        return switch (name) {
-            case SeedFeatureSet.NAME -> new SeedFeatureSet();
-            case RobustSpeechFeatureSet.NAME -> new RobustSpeechFeatureSet();
-            default -> throw new IllegalArgumentException("unknown feature set '" + name + "'; known: " + names());
-        };
+        if (SeedFeatureSet.NAME.equals(name)) {
+            return new SeedFeatureSet();
+        }
+        throw new IllegalArgumentException("unknown feature set '" + name + "'; known: " + names());
     }
 
     /** A given version (a new instance; feature sets are thread-safe, but cheap enough to create per use). */
     public static FeatureSet byName(String name, int version) {
         FeatureSet set = switch (name + ":" + version) {
             case SpeechFeatureSet.NAME + ":1" -> new SpeechFeatureSet(SpeechFeatureSet.WIDEBAND);
-            case SpeechFeatureSet.NAME + ":3" -> new SpeechFeatureSet(SpeechFeatureSet.NARROWBAND);
+            case RobustSpeechFeatureSet.NAME + ":" + RobustSpeechFeatureSet.VERSION -> new RobustSpeechFeatureSet();
+            case DEFAULT -> new SpeechFeatureSet(SpeechFeatureSet.NARROWBAND);
             default -> byName(name);
         };
         if (set.version() != version) {

@@ -57,8 +57,10 @@ public final class SpeechFeatureSet implements FeatureSet {
     /** 0-8 kHz. */
     public static final Band WIDEBAND = new Band(1, SAMPLE_RATE, new StftConfig(512, 160, 400),
             new Pitch.Settings(SAMPLE_RATE, 0.04, 0.01, 60, 500, 0.15));
+    /** The version computed from 0-4 kHz, the shipped model's (a constant: annotations and switches name it). */
+    public static final int NARROWBAND_VERSION = 3;
     /** 0-4 kHz: the same FFT size, so mel bands keep enough bins at half the rate. */
-    public static final Band NARROWBAND = new Band(3, 8_000, new StftConfig(512, 80, 200),
+    public static final Band NARROWBAND = new Band(NARROWBAND_VERSION, 8_000, new StftConfig(512, 80, 200),
             new Pitch.Settings(8_000, 0.04, 0.01, 60, 500, 0.15));
 
     private final Band band;

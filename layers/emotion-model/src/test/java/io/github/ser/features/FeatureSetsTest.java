@@ -54,7 +54,7 @@ class FeatureSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"speech", "speech:1", "speech:3"})
+    @ValueSource(strings = {"speech:1", "speech:2", "speech:3"})
     void speechFeaturesIgnoreRecordingLevel(String name) {
         FeatureSet set = FeatureSets.byName(name);
         double[] loud = set.extract(speechLike(0.5, 3), 16000);
@@ -67,7 +67,7 @@ class FeatureSetsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"speech, pitch_median_st", "speech:1, pitch_p50_st", "speech:3, pitch_p50_st"})
+    @CsvSource({"speech:2, pitch_median_st", "speech:1, pitch_p50_st", "speech:3, pitch_p50_st"})
     void speechFeaturesSeeProsody(String name, String medianPitch) {
         FeatureSet set = FeatureSets.byName(name);
         double[] v = set.extract(speechLike(0.3, 3), 16000);
@@ -93,7 +93,7 @@ class FeatureSetsTest {
         for (int i = 1; i < x.length; i++) {
             coloured[i] = x[i] - 0.4f * x[i - 1];
         }
-        FeatureSet v2 = FeatureSets.byName("speech");
+        FeatureSet v2 = FeatureSets.byName("speech:2");
         double[] a = v2.extract(x, 16000);
         double[] b = v2.extract(coloured, 16000);
         for (int c = 1; c <= 13; c++) {
@@ -139,8 +139,9 @@ class FeatureSetsTest {
 
     @Test
     void versionsAreKeptApartAndTheDefaultIsTheShippedModelsSet() {
-        assertEquals(2, FeatureSets.byName("speech").version(), "a bare name is the latest version");
-        assertEquals(1, FeatureSets.defaultSet().version(), "the default is what the shipped model computes");
+        assertEquals(3, FeatureSets.byName("speech").version(), "a bare name is the latest version");
+        assertEquals(3, FeatureSets.defaultSet().version(), "the default is what the shipped model computes");
+        assertEquals(2, FeatureSets.byName("speech:2").version());
         assertEquals(1, FeatureSets.byName("speech", 1).version());
         assertEquals(1, FeatureSets.byName("speech:1").version());
         assertEquals(3, FeatureSets.byName("speech:3").version());
