@@ -71,11 +71,6 @@ public final class SpeechFeatureSet implements FeatureSet {
     private final Pitch pitch;
     private final List<String> names;
 
-    /** Version 1. */
-    public SpeechFeatureSet() {
-        this(WIDEBAND);
-    }
-
     public SpeechFeatureSet(Band band) {
         this.band = band;
         this.framing = band.framing();
