@@ -64,7 +64,6 @@ public final class SpeechFeatureSet implements FeatureSet {
             new Pitch.Settings(8_000, 0.04, 0.01, 60, 500, 0.15));
 
     private final Band band;
-    private final StftConfig framing;
     private final Stft stft;
     private final Dct dct = new Dct(N_MELS, N_MFCC);
     private final FilterBank melBank;
@@ -73,9 +72,8 @@ public final class SpeechFeatureSet implements FeatureSet {
 
     public SpeechFeatureSet(Band band) {
         this.band = band;
-        this.framing = band.framing();
-        this.stft = new Stft(framing);
-        this.melBank = MelFilterBank.create(band.analysisRate(), framing.nFft(), N_MELS);
+        this.stft = new Stft(band.framing());
+        this.melBank = MelFilterBank.create(band.analysisRate(), band.framing().nFft(), N_MELS);
         this.pitch = new Pitch(band.pitch());
         // names come from the same code path as the values: extract once from a synthetic vowel-like tone
         names = compute(SyntheticVoice.vowel(SAMPLE_RATE), NamedVector.withNames()).names();
@@ -111,6 +109,7 @@ public final class SpeechFeatureSet implements FeatureSet {
 
     private NamedVector compute(float[] clip, NamedVector v) {
         float[] raw = band.analysisRate() == SAMPLE_RATE ? clip : Resampler.resample(clip, SAMPLE_RATE, band.analysisRate());
+        StftConfig framing = band.framing();
         double[] rawLevels = FrameEnergy.rmsDb(raw, framing.winLength(), framing.hopLength());
         boolean[] active = Loudness.atLeast(FrameEnergy.active(rawLevels, ACTIVE_RANGE_DB, ACTIVE_FLOOR_DBFS), 3);
         float[] x = Loudness.normalise(raw, rawLevels, active, TARGET_RMS);
