@@ -16,7 +16,7 @@ public final class FeatureSets {
     /** Names as the CLI takes them: {@code name} for the latest version, {@code name:version} for another. */
     public static List<String> names() {
         return List.of(SeedFeatureSet.NAME, SpeechFeatureSet.NAME, SpeechFeatureSet.NAME + ":1",
-                SpeechFeatureSet.NAME + ":2");
+                SpeechFeatureSet.NAME + ":2", SpeechFeatureSet.NAME + ":3", SpeechFeatureSet.NAME + ":4");
     }
 
     /** The latest version of {@code name}, or {@code name:version}; {@code default} is {@link #DEFAULT}. */
@@ -43,7 +43,10 @@ public final class FeatureSets {
         FeatureSet set = switch (name + ":" + version) {
             case SpeechFeatureSet.NAME + ":1" -> new SpeechFeatureSet(SpeechFeatureSet.WIDEBAND);
             case RobustSpeechFeatureSet.NAME + ":" + RobustSpeechFeatureSet.VERSION -> new RobustSpeechFeatureSet();
-            case DEFAULT -> new SpeechFeatureSet(SpeechFeatureSet.NARROWBAND);
+            case SpeechFeatureSet.NAME + ":" + SpeechFeatureSet.NARROWBAND_VERSION ->
+                    new SpeechFeatureSet(SpeechFeatureSet.NARROWBAND);
+            case SpeechFeatureSet.NAME + ":" + SpeechFeatureSet.NARROWBAND_DENOISED_VERSION ->
+                    new SpeechFeatureSet(SpeechFeatureSet.NARROWBAND_DENOISED);
             default -> byName(name);
         };
         if (set.version() != version) {

@@ -54,7 +54,7 @@ class FeatureSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"speech:1", "speech:2", "speech:3"})
+    @ValueSource(strings = {"speech:1", "speech:2", "speech:3", "speech:4"})
     void speechFeaturesIgnoreRecordingLevel(String name) {
         FeatureSet set = FeatureSets.byName(name);
         double[] loud = set.extract(speechLike(0.5, 3), 16000);
@@ -67,7 +67,7 @@ class FeatureSetsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"speech:2, pitch_median_st", "speech:1, pitch_p50_st", "speech:3, pitch_p50_st"})
+    @CsvSource({"speech:2, pitch_median_st", "speech:1, pitch_p50_st", "speech:3, pitch_p50_st", "speech:4, pitch_p50_st"})
     void speechFeaturesSeeProsody(String name, String medianPitch) {
         FeatureSet set = FeatureSets.byName(name);
         double[] v = set.extract(speechLike(0.3, 3), 16000);
