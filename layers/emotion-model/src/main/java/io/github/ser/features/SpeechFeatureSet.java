@@ -47,6 +47,8 @@ public final class SpeechFeatureSet implements FeatureSet {
     // the noise is the mean of the quietest tenth of the frames, subtracted three times over (Berouti et al. use 3-5
     // at low SNR), keeping at least 0.5% of a bin's power: white noise 6 dB below a tone drops 16 dB, the tone 0.03 dB
     private static final SpectralSubtraction NOISE_SUBTRACTION = new SpectralSubtraction(0.1, 3, 0.005);
+    // speech frames stand this far above the noise floor; the rest of a noisy clip is the noise
+    private static final double ABOVE_NOISE_FLOOR_DB = 6;
 
     /**
      * What differs between versions: the rate the band is analysed at, its framing (25 ms windows every 10 ms) and the
@@ -121,10 +123,19 @@ public final class SpeechFeatureSet implements FeatureSet {
 
     private NamedVector compute(float[] clip, NamedVector v) {
         float[] limited = band.analysisRate() == SAMPLE_RATE ? clip : Resampler.resample(clip, SAMPLE_RATE, band.analysisRate());
-        float[] raw = band.subtractNoise() ? NOISE_SUBTRACTION.apply(limited, band.analysisRate()) : limited;
         StftConfig framing = band.framing();
+        double floorDb = ACTIVE_FLOOR_DBFS;
+        float[] raw = limited;
+        if (band.subtractNoise()) {
+            // what is left of the noise after the subtraction must not count as speech: a frame is active only
+            // above the clip's noise floor (its quietest tenth, before the subtraction) as well
+            double[] sorted = FrameEnergy.rmsDb(limited, framing.winLength(), framing.hopLength());
+            Arrays.sort(sorted);
+            floorDb = Math.max(floorDb, FrameStatistics.sortedPercentile(sorted, 10) + ABOVE_NOISE_FLOOR_DB);
+            raw = NOISE_SUBTRACTION.apply(limited, band.analysisRate());
+        }
         double[] rawLevels = FrameEnergy.rmsDb(raw, framing.winLength(), framing.hopLength());
-        boolean[] active = Loudness.atLeast(FrameEnergy.active(rawLevels, ACTIVE_RANGE_DB, ACTIVE_FLOOR_DBFS), 3);
+        boolean[] active = Loudness.atLeast(FrameEnergy.active(rawLevels, ACTIVE_RANGE_DB, floorDb), 3);
         float[] x = Loudness.normalise(raw, rawLevels, active, TARGET_RMS);
 
         double[][] power = stft.power(x);
