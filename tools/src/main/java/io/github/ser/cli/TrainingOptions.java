@@ -33,9 +33,10 @@ final class TrainingOptions {
     List<Path> data;
 
     @Option(names = "--features", defaultValue = "default", paramLabel = "SET",
-            description = "Feature set: speech (its latest version, the shipped model's: "
-                    + "v3, computed from 0-4 kHz), speech:1 (the whole band), speech:2, seed (the prototype's 180 "
-                    + "numbers) or default. Default: ${DEFAULT-VALUE}.")
+            description = "Feature set: speech (the shipped model's version: v3, computed from 0-4 kHz), "
+                    + "speech:4 (v3 after the clip's steady noise is subtracted; compared, not shipped), speech:1 "
+                    + "(the whole band), speech:2, seed (the prototype's 180 numbers) or default. "
+                    + "Default: ${DEFAULT-VALUE}.")
     String features;
 
     @Option(names = "--classifier", defaultValue = "mlp", split = ",", paramLabel = "KIND",

@@ -3,23 +3,26 @@ package io.github.ser.features;
 import java.util.List;
 
 /**
- * The feature sets a model can be trained on, by name and version. New models use each name's latest version;
+ * The feature sets a model can be trained on, by name and version. New models use the shipped model's version;
  * older versions stay so that models trained on them still load.
  */
 public final class FeatureSets {
-    /** The shipped model's feature set, what {@code default} and a bare {@code speech} name: its latest version. */
+    /**
+     * The shipped model's feature set, what {@code default} and a bare {@code speech} name. Not the newest version:
+     * v4 (noise subtracted) was compared and did not transfer better (docs/accuracy.md).
+     */
     public static final String DEFAULT = SpeechFeatureSet.NAME + ":" + SpeechFeatureSet.NARROWBAND_VERSION;
 
     private FeatureSets() {
     }
 
-    /** Names as the CLI takes them: {@code name} for the latest version, {@code name:version} for another. */
+    /** Names as the CLI takes them: {@code name} for the shipped model's version, {@code name:version} for another. */
     public static List<String> names() {
         return List.of(SeedFeatureSet.NAME, SpeechFeatureSet.NAME, SpeechFeatureSet.NAME + ":1",
                 SpeechFeatureSet.NAME + ":2", SpeechFeatureSet.NAME + ":3", SpeechFeatureSet.NAME + ":4");
     }
 
-    /** The latest version of {@code name}, or {@code name:version}; {@code default} is {@link #DEFAULT}. */
+    /** The shipped version of {@code name}, or {@code name:version}; {@code default} is {@link #DEFAULT}. */
     public static FeatureSet byName(String name) {
         if ("default".equals(name) || SpeechFeatureSet.NAME.equals(name)) {
             return byName(DEFAULT);

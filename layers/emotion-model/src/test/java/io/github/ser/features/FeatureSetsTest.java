@@ -172,12 +172,13 @@ class FeatureSetsTest {
 
     @Test
     void versionsAreKeptApartAndTheDefaultIsTheShippedModelsSet() {
-        assertEquals(3, FeatureSets.byName("speech").version(), "a bare name is the latest version");
+        assertEquals(3, FeatureSets.byName("speech").version(), "a bare name is the shipped model's version");
         assertEquals(3, FeatureSets.defaultSet().version(), "the default is what the shipped model computes");
         assertEquals(2, FeatureSets.byName("speech:2").version());
         assertEquals(1, FeatureSets.byName("speech", 1).version());
         assertEquals(1, FeatureSets.byName("speech:1").version());
         assertEquals(3, FeatureSets.byName("speech:3").version());
+        assertEquals(4, FeatureSets.byName("speech:4").version());
         assertEquals(16_000, FeatureSets.byName("speech:3").sampleRate(), "clips come in at 16 kHz");
         assertThrows(IllegalArgumentException.class, () -> FeatureSets.byName("speech", 7));
         assertEquals(16_000, FeatureSets.defaultSet().sampleRate());
