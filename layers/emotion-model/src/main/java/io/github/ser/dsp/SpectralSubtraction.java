@@ -10,8 +10,8 @@ import java.util.Arrays;
  * {@code max(1 - alpha N/P, floor)} of its power per bin, and the signal is rebuilt by weighted overlap-add with its
  * own phase. A clip without background noise (its quietest frames silent) comes back unchanged; a phone call in a
  * noisy kitchen comes back closer to what the same voice gives in a studio, which is what lets a model trained on
- * studio speech hear it. No maintained Java library offers this step (TarsosDSP and JTransforms stop at the FFT), so
- * it is written here on JTransforms.
+ * studio speech hear it. Written here on JTransforms: the Java audio libraries considered (JTransforms, TarsosDSP)
+ * provide the transforms, not this step.
  */
 public final class SpectralSubtraction {
     /** Frames of about 32 ms with 75% overlap: Hann analysis and synthesis windows then add up to a constant. */
