@@ -58,13 +58,8 @@ public final class SpectralSubtraction {
                 buffer[n] = signal[origin + n] * window[n];
             }
             fft.realForward(buffer);
-            double[] p = power[t];
-            p[0] = buffer[0] * buffer[0];
-            p[nFft / 2] = buffer[1] * buffer[1];
-            for (int k = 1; k < nFft / 2; k++) {
-                p[k] = buffer[2 * k] * buffer[2 * k] + buffer[2 * k + 1] * buffer[2 * k + 1];
-            }
-            for (double v : p) {
+            Stft.packedPower(buffer, power[t]);
+            for (double v : power[t]) {
                 framePower[t] += v;
             }
         }

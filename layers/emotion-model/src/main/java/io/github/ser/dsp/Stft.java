@@ -66,15 +66,20 @@ public final class Stft {
                 }
             }
             fft.realForward(buffer);
-            double[] row = out[t];
-            row[0] = buffer[0] * buffer[0];
-            row[bins - 1] = buffer[1] * buffer[1];
-            for (int k = 1; k < bins - 1; k++) {
-                double re = buffer[2 * k];
-                double im = buffer[2 * k + 1];
-                row[k] = re * re + im * im;
-            }
+            packedPower(buffer, out[t]);
         }
         return out;
+    }
+
+    /** |X|² per bin into {@code row} (nFft / 2 + 1 bins) from a spectrum as JTransforms' realForward packs it. */
+    static void packedPower(double[] packed, double[] row) {
+        int last = row.length - 1;
+        row[0] = packed[0] * packed[0];
+        row[last] = packed[1] * packed[1];
+        for (int k = 1; k < last; k++) {
+            double re = packed[2 * k];
+            double im = packed[2 * k + 1];
+            row[k] = re * re + im * im;
+        }
     }
 }

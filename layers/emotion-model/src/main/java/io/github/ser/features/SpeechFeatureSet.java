@@ -48,7 +48,8 @@ public final class SpeechFeatureSet implements FeatureSet {
     private static final double FRAMES_PER_SECOND = 100;
     // the noise is the mean of the quietest tenth of the frames, subtracted three times over (Berouti et al. use 3-5
     // at low SNR), keeping at least 0.5% of a bin's power: white noise 6 dB below a tone drops 16 dB, the tone 0.03 dB
-    private static final SpectralSubtraction NOISE_SUBTRACTION = new SpectralSubtraction(0.1, 3, 0.005);
+    private static final double QUIETEST_FRACTION = 0.1;
+    private static final SpectralSubtraction NOISE_SUBTRACTION = new SpectralSubtraction(QUIETEST_FRACTION, 3, 0.005);
     // speech frames stand this far above the noise floor; the rest of a noisy clip is the noise
     private static final double ABOVE_NOISE_FLOOR_DB = 6;
 
@@ -133,7 +134,8 @@ public final class SpeechFeatureSet implements FeatureSet {
             // above the clip's noise floor (its quietest tenth, before the subtraction) as well
             double[] sorted = FrameEnergy.rmsDb(limited, framing.winLength(), framing.hopLength());
             Arrays.sort(sorted);
-            floorDb = Math.max(floorDb, FrameStatistics.sortedPercentile(sorted, 10) + ABOVE_NOISE_FLOOR_DB);
+            floorDb = Math.max(floorDb, FrameStatistics.sortedPercentile(sorted, 100 * QUIETEST_FRACTION)
+                    + ABOVE_NOISE_FLOOR_DB);
             raw = NOISE_SUBTRACTION.apply(limited, band.analysisRate());
         }
         double[] rawLevels = FrameEnergy.rmsDb(raw, framing.winLength(), framing.hopLength());
