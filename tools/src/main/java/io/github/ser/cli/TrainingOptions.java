@@ -39,10 +39,15 @@ final class TrainingOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     String features;
 
-    @Option(names = "--classifier", defaultValue = "mlp", split = ",", paramLabel = "KIND",
-            description = "mlp (shipped), smo or logistic; evaluate takes a comma-separated list to compare them "
-                    + "on the same features. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--classifier", defaultValue = TrainingDefaults.CLASSIFIER, split = ",", paramLabel = "KIND",
+            description = "mlp+logistic (the MLP networks with a logistic regression beside them that has two "
+                    + "thirds of the vote), mlp (the networks alone), smo or logistic; evaluate takes a "
+                    + "comma-separated list to compare them on the same features. Default: ${DEFAULT-VALUE}.")
     List<String> classifiers;
+
+    @Option(names = "--ridge", defaultValue = "" + ClassifierSpec.DEFAULT_RIDGE, paramLabel = "R",
+            description = "Logistic regression: ridge (L2 penalty). Default: ${DEFAULT-VALUE}.")
+    double ridge;
 
     @Option(names = "--hidden", defaultValue = "" + MlpSettings.DEFAULT_HIDDEN_UNITS, paramLabel = "N",
             description = "MLP hidden units (0: no hidden layer). Default: ${DEFAULT-VALUE}.")
@@ -137,7 +142,7 @@ final class TrainingOptions {
     List<ClassifierSpec> specs() {
         MlpSettings mlp = new MlpSettings(hidden, epochs, learningRate, momentum, decay, seed, ensemble);
         return classifiers.stream().map(kind -> new ClassifierSpec(kind.trim(), mlp, balance, ignoreFeatures,
-                normalise, agreedFeatures)).toList();
+                normalise, agreedFeatures, ridge)).toList();
     }
 
     /** Every labelled recording under {@code --data} (calm folded and emotions chosen as asked), without copies. */

@@ -95,6 +95,24 @@ class ModelArtifactTest {
     }
 
     @Test
+    void theShippedKindNetworksWithARegressionBesideThemSavesAndLoadsThroughTheDeserialisationFilter()
+            throws IOException {
+        ClassifierSpec shipped = new ClassifierSpec(ClassifierSpec.defaults().kind(),
+                new MlpSettings(4, 5, 0.1, 0.2, false, 1, 2));
+        ModelArtifact both = Trainer.train(table, shipped, Trainer.Provenance.NONE, NOW);
+        Path file = dir.resolve("shipped-kind/model.zip");
+        both.save(file);
+
+        ModelArtifact loaded = ModelArtifact.load(file);
+
+        assertTrue(loaded.manifest().classifier().contains("MultilayerPerceptron")
+                && loaded.manifest().classifier().contains("Logistic -R 100.0"), loaded.manifest().classifier());
+        for (int i = 0; i < table.size(); i += 7) {
+            assertArrayEquals(both.probabilities(table.rows().get(i)), loaded.probabilities(table.rows().get(i)), 0);
+        }
+    }
+
+    @Test
     void anArtifactWithoutTrainingMomentsStillLoads() throws IOException {
         Path file = dir.resolve("older/model.zip");
         trained.save(file);

@@ -73,7 +73,7 @@ class CrossCorpusSelectionTest {
     @Test
     void theSpecIgnoresWhatWasNotChosenFromItsOwnTrainingClips() {
         ClassifierSpec spec = new ClassifierSpec("logistic", MlpSettings.defaults(), true, "", GroupNormalisation.NONE,
-                1);
+                1, ClassifierSpec.DEFAULT_RIDGE);
         ClassifierSpec chosen = spec.forTraining(table(40));
 
         assertEquals(0, chosen.agreedFeatures());
@@ -85,7 +85,7 @@ class CrossCorpusSelectionTest {
     @Test
     void leaveOneCorpusOutWithTheAgreedCueRecognisesTheOtherCorpus() throws Exception {
         ClassifierSpec spec = new ClassifierSpec("logistic", MlpSettings.defaults(), true, "", GroupNormalisation.NONE,
-                1);
+                1, ClassifierSpec.DEFAULT_RIDGE);
         EvaluationReport.LeaveOneCorpusOut report = new Evaluator(spec, 1, s -> { }).leaveOneCorpusOut(table(0));
 
         // trained on one corpus, the flipping cue alone would get the other corpus's clips backwards
