@@ -42,8 +42,8 @@ class LiveTimelineBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int RATE = 48000;   // what Chromium's fake device runs at
-    private static final String ANGRY = "datasets/ravdess-speech-16k/Actor_02/03-01-05-02-01-01-02.flac";
-    private static final String SAD = "datasets/ravdess-speech-16k/Actor_02/03-01-04-02-01-01-02.flac";
+    private static final String ANGRY = "datasets/ravdess-speech-16k/Actor_03/03-01-05-02-02-01-03.flac";
+    private static final String SAD = "datasets/ravdess-speech-16k/Actor_10/03-01-04-02-02-01-10.flac";
     private static final Pattern SEGMENT = Pattern.compile(": (\\w+) \\(");
 
     @TempDir

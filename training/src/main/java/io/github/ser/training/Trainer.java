@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
 /** Fits Weka classifiers on feature vectors and packages the result as a {@link ModelArtifact}. */
 public final class Trainer {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    // to the minute (UTC): two models trained on one day must not answer under the same name
+    private static final DateTimeFormatter TRAINED_AT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm")
+            .withZone(ZoneOffset.UTC);
 
     private Trainer() {
     }
@@ -69,7 +71,7 @@ public final class Trainer {
         Classifier classifier = fit(spec, data);
         FeatureSet featureSet = table.featureSet();
         Manifest manifest = new Manifest(
-                "ser-" + featureSet.name() + "-v" + featureSet.version() + "-" + DAY.format(now)
+                "ser-" + featureSet.name() + "-v" + featureSet.version() + "-" + TRAINED_AT.format(now)
                         + (provenance.variant() == null ? "" : "-" + provenance.variant()),
                 featureSet.name(),
                 featureSet.version(),

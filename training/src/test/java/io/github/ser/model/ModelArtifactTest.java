@@ -56,7 +56,7 @@ class ModelArtifactTest {
     @Test
     void manifestDescribesTheModel() {
         Manifest m = trained.manifest();
-        assertEquals("ser-seed-v" + SEED.version() + "-20261124", m.version());
+        assertEquals("ser-seed-v" + SEED.version() + "-20261124T1000", m.version());
         assertEquals("seed", m.featureSet());
         assertEquals(SEED.version(), m.featureSetVersion());
         assertEquals(Emotions.ALL, m.labels());
