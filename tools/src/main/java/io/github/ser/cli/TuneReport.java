@@ -39,10 +39,11 @@ final class TuneReport {
                 .map(c -> "w=" + c.weight() + " " + Table.percent(c.scores().ua()).trim())
                 .collect(Collectors.joining(", ")) + ")");
         Scores after = choice.after();
-        out.printf("%nOn your %d held-out clips            accuracy      UA%n", after.count());
-        out.printf("  %-34s %s  %s%n", "before (" + Table.fit(beforeModel, 24) + ")", Table.percent(before.accuracy()),
+        // wide enough for a whole model version (ser-speech-v3-20261204T2154: feature set, version, time of training)
+        out.printf("%nOn your %d held-out clips                accuracy      UA%n", after.count());
+        out.printf("  %-38s %s  %s%n", "before (" + Table.fit(beforeModel, 28) + ")", Table.percent(before.accuracy()),
                 Table.percent(before.ua()));
-        out.printf("  %-34s %s  %s%n", "after (tuned, w=" + choice.weight() + ")", Table.percent(after.accuracy()),
+        out.printf("  %-38s %s  %s%n", "after (tuned, w=" + choice.weight() + ")", Table.percent(after.accuracy()),
                 Table.percent(after.ua()));
         out.println("  recall per emotion, before -> after:");
         after.perClassRecall().forEach((label, recall) -> out.printf("    %-10s %s -> %s%n", label,

@@ -30,7 +30,7 @@ import java.util.Set;
  *
  * @param kind           {@code mlp+logistic} (shipped: the MLP networks with a logistic regression beside them),
  *                        {@code mlp}, {@code smo} or {@code logistic} (for comparison in {@code ser evaluate})
- * @param mlp            settings used when kind is mlp (its seed also seeds SMO)
+ * @param mlp            the networks' settings (kinds mlp and mlp+logistic; its seed also seeds SMO)
  * @param balanceClasses  weight training instances by {@link TrainingWeights} (corpus and class balanced)
  * @param ignoredFeatures a regular expression of feature names the classifier does not see (removed by a Weka
  *                        filter inside the model, so the artifact's header stays the feature set's); empty for none
@@ -146,7 +146,7 @@ public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasse
                 // two thirds of the vote to the regression, which transfers better alone (45.6% against 44.0% mean
                 // UA4), one third to the networks' average, which errs differently: better on every protocol than
                 // either half-and-half or the networks alone (docs/accuracy.md, M3 against M1 and G4). Vote has no
-                // weights, so the regression sits in it twice; it is deterministic, so both places hold one model.
+                // weights, so the regression sits in it twice: one object, trained twice to the same weights.
                 Logistic regression = logistic();
                 yield average(networks(), regression, regression);
             }
