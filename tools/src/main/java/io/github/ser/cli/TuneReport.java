@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 /** What {@code ser tune} and {@code ser evaluate --protocol corpus-tune} print. */
 final class TuneReport {
 
+    // wide enough for a whole model version, e.g. "before (ser-speech-v3-20261204T2154)": feature set, version, time
+    private static final int ROW_LABEL = 38;
+
     private TuneReport() {
     }
 
@@ -39,11 +42,11 @@ final class TuneReport {
                 .map(c -> "w=" + c.weight() + " " + Table.percent(c.scores().ua()).trim())
                 .collect(Collectors.joining(", ")) + ")");
         Scores after = choice.after();
-        // wide enough for a whole model version (ser-speech-v3-20261204T2154: feature set, version, time of training)
-        out.printf("%nOn your %d held-out clips                accuracy      UA%n", after.count());
-        out.printf("  %-38s %s  %s%n", "before (" + Table.fit(beforeModel, 28) + ")", Table.percent(before.accuracy()),
-                Table.percent(before.ua()));
-        out.printf("  %-38s %s  %s%n", "after (tuned, w=" + choice.weight() + ")", Table.percent(after.accuracy()),
+        String row = "  %-" + ROW_LABEL + "s %s  %s%n";
+        out.printf("%n%-" + (ROW_LABEL + 2) + "saccuracy      UA%n", "On your " + after.count() + " held-out clips");
+        out.printf(row, "before (" + Table.fit(beforeModel, ROW_LABEL - "before ()".length()) + ")",
+                Table.percent(before.accuracy()), Table.percent(before.ua()));
+        out.printf(row, "after (tuned, w=" + choice.weight() + ")", Table.percent(after.accuracy()),
                 Table.percent(after.ua()));
         out.println("  recall per emotion, before -> after:");
         after.perClassRecall().forEach((label, recall) -> out.printf("    %-10s %s -> %s%n", label,
