@@ -3,13 +3,17 @@ package io.github.ser.training;
 import io.github.ser.features.FeatureSet;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +29,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * augmentation. A changed file or a new feature-set version simply misses, and so does changed feature code that
  * kept its version: the fingerprint is a digest of the set's output on a fixed synthetic signal (a cache that mixed
  * vectors from two versions of the code was seen once, after some corpora were re-read and others were not).
- * Thread-safe.
+ * Thread-safe, and safe for several runs at once: each entry is appended whole under a file lock (two runs that
+ * appended through their own buffers once interleaved their entries and left the file unreadable).
  */
 public final class FeatureCache implements AutoCloseable {
 
     private final Map<String, double[]> entries = new ConcurrentHashMap<>();
     private final Path file;
     private final int width;
-    private DataOutputStream out;
+    private FileChannel channel;
 
     private FeatureCache(Path file, int width) {
         this.file = file;
@@ -49,9 +54,9 @@ public final class FeatureCache implements AutoCloseable {
         Files.createDirectories(dir);
         FeatureCache cache = new FeatureCache(dir.resolve(featureSet.name() + "-v" + featureSet.version() + "-"
                 + fingerprint(featureSet) + ".bin"), featureSet.names().size());
+        cache.channel = FileChannel.open(cache.file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         cache.load();
-        cache.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache.file,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
         return cache;
     }
 
@@ -101,10 +106,19 @@ public final class FeatureCache implements AutoCloseable {
         String key = key(clip);
         if (entries.putIfAbsent(key, row) == null) {
             try {
-                out.writeUTF(key);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 + key.length() + 8 * width);
+                DataOutputStream entry = new DataOutputStream(bytes);
+                entry.writeUTF(key);
                 for (double v : row) {
-                    out.writeDouble(v);
+                    entry.writeDouble(v);
                 }
+                ByteBuffer whole = ByteBuffer.wrap(bytes.toByteArray());
+                locked(() -> {
+                    long end = channel.size();
+                    while (whole.hasRemaining()) {
+                        end += channel.write(whole, end);
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the feature cache " + file, e);
             }
@@ -117,30 +131,49 @@ public final class FeatureCache implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        if (out != null) {
-            out.close();
+        if (channel != null) {
+            channel.close();
         }
     }
 
+    /**
+     * Reads every whole entry; a last entry cut short (a killed run) or bytes that are no entry are cut off, so
+     * appends follow whole entries.
+     */
     private void load() throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        long good = 0;
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            while (true) {
-                String key = in.readUTF();
-                double[] row = new double[width];
-                for (int i = 0; i < width; i++) {
-                    row[i] = in.readDouble();
+        locked(() -> {
+            long good = 0;
+            // not closed: closing it would close the channel the appends go through
+            DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    Channels.newInputStream(channel.position(0)), 1 << 16));
+            try {
+                while (true) {
+                    String key = in.readUTF();
+                    double[] row = new double[width];
+                    for (int i = 0; i < width; i++) {
+                        row[i] = in.readDouble();
+                    }
+                    entries.put(key, row);
+                    good += 2 + key.getBytes(StandardCharsets.UTF_8).length + 8L * width;
                 }
-                entries.put(key, row);
-                good += 2 + key.getBytes(StandardCharsets.UTF_8).length + 8L * width;
+            } catch (EOFException | UTFDataFormatException end) {
+                if (good < channel.size()) {
+                    channel.truncate(good);
+                }
             }
-        } catch (EOFException e) {
-            // the end, or a last entry cut short by a killed run: cut it off, so appends follow whole entries
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.truncate(good);
+        });
+    }
+
+    private interface FileWork {
+        void run() throws IOException;
+    }
+
+    /** {@code work} holding the file's lock against other runs (and other caches of the file in this JVM). */
+    private void locked(FileWork work) throws IOException {
+        // the JVM refuses overlapping locks of its own, so caches of one file in one JVM take turns first
+        synchronized (FeatureCache.class) {
+            try (FileLock lock = channel.lock()) {
+                work.run();
             }
         }
     }

@@ -68,6 +68,58 @@ class FeatureCacheTest {
     }
 
     @Test
+    void twoRunsAppendingToOneFileKeepEveryEntryWhole(@TempDir Path dir) throws Exception {
+        Path file = Files.createTempFile(dir, "clip", ".wav");
+        int width = SEED.names().size();
+        // enough entries that each run's writes exceed an output buffer: buffered appends used to interleave mid-entry
+        int each = 40;
+        try (FeatureCache first = FeatureCache.open(dir, SEED); FeatureCache second = FeatureCache.open(dir, SEED)) {
+            for (int i = 1; i <= each; i++) {
+                first.put(copy(file, "gain:" + i / 2.0), row(width, i));
+                second.put(copy(file, "gain:-" + i / 2.0), row(width, -i));
+            }
+        }
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            assertEquals(2 * each, cache.size());
+            for (int i = 1; i <= each; i++) {
+                assertArrayEquals(row(width, i), cache.get(copy(file, "gain:" + i / 2.0)).orElseThrow());
+                assertArrayEquals(row(width, -i), cache.get(copy(file, "gain:-" + i / 2.0)).orElseThrow());
+            }
+        }
+    }
+
+    @Test
+    void bytesThatAreNoEntryAreCutOffAndLaterEntriesKept(@TempDir Path dir) throws Exception {
+        Path file = Files.createTempFile(dir, "clip", ".wav");
+        double[] row = row(SEED.names().size(), 3);
+        Path bin;
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            cache.put(copy(file, "none"), row);
+            bin = cache.file().orElseThrow();
+        }
+        // a key of two bytes that are not modified UTF-8, as two runs' interleaved writes once left
+        Files.write(bin, new byte[] {0, 2, (byte) 0xff, (byte) 0xff, 1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            assertArrayEquals(row, cache.get(copy(file, "none")).orElseThrow());
+            cache.put(copy(file, "noise:20"), row);
+        }
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            assertEquals(2, cache.size(), "the entry appended after the cut is readable");
+        }
+    }
+
+    private static LabeledClip copy(Path file, String augmentation) {
+        return new LabeledClip(file, "sad", "x", "folders").augmented(new Augmentation(augmentation));
+    }
+
+    private static double[] row(int width, double value) {
+        double[] row = new double[width];
+        java.util.Arrays.fill(row, value);
+        return row;
+    }
+
+    @Test
     void theFingerprintFollowsWhatTheCodeComputesNotOnlyItsVersion() {
         FeatureSet v1 = FeatureSets.byName("speech:1");
         FeatureSet v2 = FeatureSets.byName("speech:2");
