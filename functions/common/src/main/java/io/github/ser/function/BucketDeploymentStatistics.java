@@ -25,16 +25,22 @@ import java.util.function.Supplier;
  * A deployment's feature moments kept in its clip bucket (opt-in: {@code ser.deployment-statistics-prefix}). Every
  * function instance keeps the running moments of the clips it analysed in an object of its own,
  * {@code <prefix><feature set>-v<version>/<instance>.json}, so no two writers share an object and no update is lost;
- * it aligns with the sum of everyone's, re-read every few minutes. Deleting the prefix resets the deployment (an
- * instance that finds its own object gone starts again from nothing), and the bucket's lifecycle rule lets the
- * objects of instances long gone expire. Trouble with S3 here never fails a clip: it is logged and the last known
- * moments stay in use.
+ * it saves its own at most every half minute and aligns with the sum of everyone's, re-read every few minutes.
+ * Deleting the prefix resets the deployment (an instance that finds its own object gone starts again from nothing),
+ * and the bucket's lifecycle rule lets the objects of instances long gone expire. Trouble with S3 here never fails a
+ * clip: it is logged and the last known moments stay in use.
  */
 public final class BucketDeploymentStatistics implements DeploymentStatistics {
     private static final Logger LOG = LoggerFactory.getLogger(BucketDeploymentStatistics.class);
 
     /** How often the other instances' moments are re-read. */
     static final Duration REFRESH = Duration.ofMinutes(5);
+    /**
+     * How often an instance saves its own moments at most: a PUT per clip would double the bucket's requests and add
+     * one to every clip's latency under load. An instance stopped between saves loses at most this long's clips
+     * (statistics of many clips; a few missing move them little); the rest is saved with the next clip or refresh.
+     */
+    static final Duration SAVE_EVERY = Duration.ofSeconds(30);
     /** At most this many instances' objects are read: a bound on what a refresh costs. */
     static final int MAX_PARTS = 1000;
 
@@ -48,6 +54,8 @@ public final class BucketDeploymentStatistics implements DeploymentStatistics {
 
     private RunningMoments own;
     private boolean ownWritten;
+    private boolean ownChanged;
+    private Instant savedAt;
     private RunningMoments others;
     private Instant readAt;
 
@@ -72,6 +80,9 @@ public final class BucketDeploymentStatistics implements DeploymentStatistics {
     public synchronized Optional<FeatureMoments> moments() {
         if (readAt == null || !clock.instant().isBefore(readAt.plus(REFRESH))) {
             refresh();
+            if (ownChanged) {
+                save();
+            }
         }
         RunningMoments all = others.merge(own);
         return all.count() >= minClips ? Optional.of(all.moments()) : Optional.empty();
@@ -82,10 +93,19 @@ public final class BucketDeploymentStatistics implements DeploymentStatistics {
         for (double[] x : clipFeatures) {
             own = own.plus(x);
         }
+        ownChanged = true;
+        if (savedAt == null || !clock.instant().isBefore(savedAt.plus(SAVE_EVERY))) {
+            save();
+        }
+    }
+
+    private void save() {
+        savedAt = clock.instant(); // also after a failure: S3 in trouble is not asked again with every clip
         try {
             s3.get().putObject(b -> b.bucket(bucket).key(ownKey).contentType("application/json"),
                     RequestBody.fromBytes(json.writeValueAsBytes(own.toMap())));
             ownWritten = true;
+            ownChanged = false;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not save this instance's feature moments to s3://{}/{} (kept in memory): {}", bucket,
                     ownKey, e.toString());
@@ -102,6 +122,7 @@ public final class BucketDeploymentStatistics implements DeploymentStatistics {
                 LOG.info("Feature moments under s3://{}/{} were reset; learning again from nothing", bucket, folder);
                 own = RunningMoments.empty(own.mean().length);
                 ownWritten = false;
+                ownChanged = false;
             }
             RunningMoments sum = RunningMoments.empty(own.mean().length);
             for (S3Object part : parts) {

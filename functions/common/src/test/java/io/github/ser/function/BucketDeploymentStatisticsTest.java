@@ -99,10 +99,39 @@ class BucketDeploymentStatisticsTest {
         assertEquals(2, objects("stats-sum/seed-v" + FEATURES.version() + "/").size(), "an object per instance");
         assertTrue(a.moments().isEmpty(), "a's view of b is re-read only every few minutes");
         clock.now = clock.now.plus(BucketDeploymentStatistics.REFRESH);
+        b.moments(); // b's refresh saves the clip it had not saved yet
         FeatureMoments m = a.moments().orElseThrow();
         assertEquals(4, m.count());
         assertArrayEquals(vector(4), m.mean(), 1e-12);
         assertArrayEquals(vector(Math.sqrt(5)), m.std(), 1e-12); // 1, 3, 5, 7 around 4
+    }
+
+    @Test
+    void anInstanceSavesAtMostEveryHalfMinuteAndTheRestWithItsNextClipOrRefresh() throws Exception {
+        TestClock clock = new TestClock();
+        String folder = "stats-save/seed-v" + FEATURES.version() + "/";
+        BucketDeploymentStatistics a = instance("stats-save/", 1, clock);
+
+        a.observe(List.of(vector(1)));
+        a.observe(List.of(vector(2)));
+        a.observe(List.of(vector(3)));
+        assertEquals(1, savedCount(folder), "the first clip is saved, the next two wait: not a PUT per clip");
+
+        clock.now = clock.now.plus(BucketDeploymentStatistics.SAVE_EVERY);
+        a.observe(List.of(vector(4)));
+        assertEquals(4, savedCount(folder), "the next clip after half a minute saves everything since");
+
+        a.observe(List.of(vector(5)));
+        clock.now = clock.now.plus(BucketDeploymentStatistics.REFRESH);
+        a.moments();
+        assertEquals(5, savedCount(folder), "a refresh saves what no clip has");
+    }
+
+    private static long savedCount(String folder) throws Exception {
+        List<S3Object> saved = objects(folder);
+        assertEquals(1, saved.size());
+        byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(saved.get(0).key())).asByteArray();
+        return ((Number) json.readValue(bytes, java.util.Map.class).get("count")).longValue();
     }
 
     @Test
