@@ -31,9 +31,9 @@ public final class TrainingDefaults {
     public static final GroupNormalisation NORMALISATION = GroupNormalisation.CORPUS;
 
     /**
-     * The MLP networks ({@link MlpSettings}) with a logistic regression beside them ({@link ClassifierSpec#DEFAULT_RIDGE}),
-     * which has two thirds of the vote: 44.8% mean UA4 clean and 39.1% through a phone against the networks' 44.0% and
-     * 38.4% (docs/accuracy.md, M3 against G4).
+     * The MLP networks ({@link MlpSettings}) with a logistic regression beside them
+     * ({@link ClassifierSpec#DEFAULT_RIDGE}), which has two thirds of the vote: 44.8% mean UA4 clean and 39.1% through
+     * a phone against the networks' 44.0% and 38.4% (docs/accuracy.md, M3 against G4).
      */
     public static final String CLASSIFIER = "mlp+logistic";
 

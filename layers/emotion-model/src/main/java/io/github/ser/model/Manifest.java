@@ -7,7 +7,8 @@ import java.util.Map;
  * The description stored as {@code manifest.json} in a model artifact: what the model computes on, what it
  * predicts, how it was trained and how well it did.
  *
- * @param version           e.g. {@code ser-speech-v3-20261204T2150} (feature set, version, when trained, UTC); shown with every prediction
+ * @param version           e.g. {@code ser-speech-v3-20261204T2150} (feature set, version, when trained, UTC);
+ *                          shown with every prediction
  * @param featureSet        name of the {@link io.github.ser.features.FeatureSet} the model was trained on
  * @param featureSetVersion its version; serving refuses a model whose version differs from the code's
  * @param labels            class labels in the order of the model's probabilities
