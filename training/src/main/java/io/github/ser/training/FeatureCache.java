@@ -154,7 +154,7 @@ public final class FeatureCache implements AutoCloseable {
                         row[i] = in.readDouble();
                     }
                     entries.put(key, row);
-                    good += 2 + key.getBytes(StandardCharsets.UTF_8).length + 8L * width;
+                    good += 2 + writtenLength(key) + 8L * width;
                 }
             } catch (EOFException | UTFDataFormatException end) {
                 if (good < channel.size()) {
@@ -162,6 +162,19 @@ public final class FeatureCache implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The bytes {@link DataOutputStream#writeUTF} wrote for {@code key}: modified UTF-8, which differs from UTF-8 for
+     * NUL and for characters outside the BMP (two surrogates of three bytes each), so a cut lands between entries.
+     */
+    static int writtenLength(String key) {
+        int bytes = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            bytes += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+        }
+        return bytes;
     }
 
     private interface FileWork {

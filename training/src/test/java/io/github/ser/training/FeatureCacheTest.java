@@ -109,6 +109,26 @@ class FeatureCacheTest {
         }
     }
 
+    @Test
+    void aCutAfterAnEntryWhosePathIsOutsideTheBasicPlaneKeepsThatEntryWhole(@TempDir Path dir) throws Exception {
+        Path file = Files.createFile(dir.resolve("clip-\uD83C\uDFA4-\u00e9.wav")); // a microphone emoji and an é
+        double[] row = row(SEED.names().size(), 5);
+        Path bin;
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            cache.put(copy(file, "none"), row);
+            bin = cache.file().orElseThrow();
+        }
+        Files.write(bin, new byte[] {0, 2, (byte) 0xff, (byte) 0xff}, java.nio.file.StandardOpenOption.APPEND);
+
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            cache.put(copy(file, "noise:20"), row);
+        }
+        try (FeatureCache cache = FeatureCache.open(dir, SEED)) {
+            assertEquals(2, cache.size(), "the cut fell between entries, not inside the first");
+            assertArrayEquals(row, cache.get(copy(file, "none")).orElseThrow());
+        }
+    }
+
     private static LabeledClip copy(Path file, String augmentation) {
         return new LabeledClip(file, "sad", "x", "folders").augmented(new Augmentation(augmentation));
     }
