@@ -74,7 +74,8 @@ final class TrainingOptions {
 
     @Option(names = "--normalise", paramLabel = "GROUP",
             description = "Normalise training features within each ${COMPLETION-CANDIDATES} group, so a corpus's "
-                    + "microphone or a speaker's voice is no cue; clips to recognise are unchanged. Default: none.")
+                    + "microphone or a speaker's voice is no cue; clips to recognise are unchanged. "
+                    + "Default: ${DEFAULT-VALUE}.")
     GroupNormalisation normalise = TrainingDefaults.NORMALISATION;
 
     @Option(names = "--agreed-features", defaultValue = "" + TrainingDefaults.AGREED_FEATURES, paramLabel = "N",
