@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +47,11 @@ public final class BucketDeploymentStatistics implements DeploymentStatistics {
     static final Duration SAVE_EVERY = Duration.ofSeconds(30);
     /** At most this many instances' objects are read: a bound on what a refresh costs. */
     static final int MAX_PARTS = 1000;
+    /**
+     * Objects read at once in a refresh: one at a time, a deployment whose instances left hundreds of objects (they
+     * stay for the lifecycle rule's 30 days) would hold the request that triggers it for tens of seconds.
+     */
+    static final int CONCURRENT_READS = 16;
 
     private final Supplier<S3Client> s3;
     private final JsonMapper json;
@@ -51,6 +60,7 @@ public final class BucketDeploymentStatistics implements DeploymentStatistics {
     private final String ownKey;
     private final long minClips;
     private final Clock clock;
+    private final int width;
 
     private RunningMoments own;
     private boolean ownWritten;
@@ -72,7 +82,8 @@ public final class BucketDeploymentStatistics implements DeploymentStatistics {
         this.ownKey = folder + UUID.randomUUID() + ".json";
         this.minClips = minClips;
         this.clock = clock;
-        this.own = RunningMoments.empty(featureSet.names().size());
+        this.width = featureSet.names().size();
+        this.own = RunningMoments.empty(width);
         this.others = own;
     }
 
@@ -120,20 +131,41 @@ public final class BucketDeploymentStatistics implements DeploymentStatistics {
                     .stream().limit(MAX_PARTS).toList();
             if (ownWritten && parts.stream().noneMatch(p -> p.key().equals(ownKey))) {
                 LOG.info("Feature moments under s3://{}/{} were reset; learning again from nothing", bucket, folder);
-                own = RunningMoments.empty(own.mean().length);
+                own = RunningMoments.empty(width);
                 ownWritten = false;
                 ownChanged = false;
             }
-            RunningMoments sum = RunningMoments.empty(own.mean().length);
-            for (S3Object part : parts) {
-                if (!part.key().equals(ownKey)) {
-                    sum = sum.merge(read(part.key()));
-                }
-            }
-            others = sum;
+            others = readAll(parts.stream().map(S3Object::key).filter(key -> !key.equals(ownKey)).toList());
         } catch (RuntimeException e) {
             LOG.warn("Could not read the deployment's feature moments under s3://{}/{} (using the last known): {}",
                     bucket, folder, e.toString());
+        }
+    }
+
+    /** The sum of the objects at {@code keys}, read {@link #CONCURRENT_READS} at a time. */
+    private RunningMoments readAll(List<String> keys) {
+        RunningMoments sum = RunningMoments.empty(width);
+        if (keys.isEmpty()) {
+            return sum;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(CONCURRENT_READS, keys.size()), r -> {
+            Thread thread = new Thread(r, "deployment-statistics-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<RunningMoments>> reads = keys.stream().map(key -> pool.submit(() -> read(key))).toList();
+            for (Future<RunningMoments> part : reads) {
+                sum = sum.merge(part.get());
+            }
+            return sum;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the deployment's feature moments", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -141,7 +173,7 @@ public final class BucketDeploymentStatistics implements DeploymentStatistics {
         byte[] bytes = s3.get().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
         try {
             RunningMoments part = RunningMoments.fromMap(json.readValue(bytes, Map.class));
-            return part.mean().length == own.mean().length ? part : skip(key, "it has another width");
+            return part.mean().length == width ? part : skip(key, "it has another width");
         } catch (IOException | IllegalArgumentException e) {
             return skip(key, e.getMessage());
         }
@@ -149,6 +181,6 @@ public final class BucketDeploymentStatistics implements DeploymentStatistics {
 
     private RunningMoments skip(String key, String why) {
         LOG.warn("Skipping s3://{}/{}: not this deployment's feature moments ({})", bucket, key, why);
-        return RunningMoments.empty(own.mean().length);
+        return RunningMoments.empty(width);
     }
 }

@@ -4,6 +4,7 @@ import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import io.github.ser.features.FeatureMoments;
 import io.github.ser.features.FeatureSet;
 import io.github.ser.features.FeatureSets;
+import io.github.ser.features.RunningMoments;
 import io.github.ser.function.testing.S3TestServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import static io.github.ser.function.testing.S3TestServer.BUCKET;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -132,6 +134,19 @@ class BucketDeploymentStatisticsTest {
         assertEquals(1, saved.size());
         byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(saved.get(0).key())).asByteArray();
         return ((Number) json.readValue(bytes, java.util.Map.class).get("count")).longValue();
+    }
+
+    @Test
+    void aRefreshSumsEveryInstanceOfABusyDeployment() throws Exception {
+        String folder = "stats-many/seed-v" + FEATURES.version() + "/";
+        int instances = 3 * BucketDeploymentStatistics.CONCURRENT_READS + 5; // more than one round of reads
+        for (int i = 1; i <= instances; i++) {
+            byte[] moments = json.writeValueAsBytes(RunningMoments.empty(WIDTH).plus(vector(i)).toMap());
+            s3.putObject(b -> b.bucket(BUCKET).key(folder + UUID.randomUUID() + ".json"), RequestBody.fromBytes(moments));
+        }
+        FeatureMoments m = instance("stats-many/", 1, new TestClock()).moments().orElseThrow();
+        assertEquals(instances, m.count());
+        assertArrayEquals(vector((instances + 1) / 2.0), m.mean(), 1e-9); // the mean of 1 .. instances
     }
 
     @Test
