@@ -84,12 +84,15 @@ class CompressedFormatsTest {
 
         System.out.printf("%-26s %6d bytes  %-8s %.3f  (original %s %.3f)  max |dp| %.3f%n", file, bytes.length,
                 p.emotion(), p.confidence(), original.emotion(), original.confidence(), maxDifference(p, original));
-        // the original's emotion stays on top, or within the coding's noise of it: the calibrated multi-corpus model
-        // hears the 8 kHz original as angry (0.243) and its G.711 copies as fearful (0.245), angry less than TIE behind
+        // the original's emotion stays on top, or within the coding's noise of it: an earlier
+        // multi-corpus model heard the 8 kHz original as angry (0.243) and its G.711 copies as fearful (0.245), angry
+        // less than TIE behind
         double originalsEmotion = p.probabilities().get(original.emotion());
         assertTrue(p.confidence() - originalsEmotion <= TIE, file + ": " + p.emotion() + " " + p.confidence()
                 + " but " + original.emotion() + " " + originalsEmotion);
-        assertTrue(maxDifference(p, original) < 0.35, file + ": " + p.probabilities() + " vs " + original.probabilities());
+        // the shipped model moves at most 0.02 (formats.md); the v1 model, which read 4-8 kHz too, moved up to 0.28.
+        // Its calibrated probabilities all sit below 0.3, so a looser bound could never fail
+        assertTrue(maxDifference(p, original) < 0.1, file + ": " + p.probabilities() + " vs " + original.probabilities());
     }
 
     @ParameterizedTest(name = "{0}")
