@@ -3,7 +3,7 @@ package io.github.ser.training;
 /**
  * The shipped model's training recipe, written once: the CLI's defaults, so that {@code ./ser train} with the five
  * corpora reproduces what ships (docs/accuracy.md). Chosen on what transfers to voices, languages and channels never
- * heard (leave-one-corpus-out, clean and through a phone), not on unseen RAVDESS actors: of the thirty-eight
+ * heard (leave-one-corpus-out, clean and through a phone), not on unseen RAVDESS actors: of the forty-three
  * configurations compared (docs/accuracy.md) none with a MultilayerPerceptron in it beats the shipped one (M3: these,
  * with {@code speech} v3, {@link MlpSettings}'s three networks and the regression beside them) both clean and through
  * a phone by more than the spread of its two runs.
