@@ -1,5 +1,6 @@
 package io.github.ser.training;
 
+import io.github.ser.model.WeightedAverage;
 import io.github.ser.model.WekaEnvironment;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
@@ -145,10 +146,8 @@ public record ClassifierSpec(String kind, MlpSettings mlp, boolean balanceClasse
             case "mlp+logistic" -> {
                 // two thirds of the vote to the regression, which transfers better alone (45.6% against 44.0% mean
                 // UA4), one third to the networks' average, which errs differently: better on every protocol than
-                // either half-and-half or the networks alone (docs/accuracy.md, M3 against M1 and G4). Vote has no
-                // weights, so the regression sits in it twice: one object, trained twice to the same weights.
-                Logistic regression = logistic();
-                yield average(networks(), regression, regression);
+                // either half-and-half or the networks alone (docs/accuracy.md, M3 against M1 and G4)
+                yield new WeightedAverage(new Classifier[] {networks(), logistic()}, new double[] {1, 2});
             }
             case "smo" -> {
                 SMO smo = new SMO();

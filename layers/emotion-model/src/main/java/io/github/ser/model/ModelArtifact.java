@@ -59,11 +59,12 @@ public final class ModelArtifact {
             .enable(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES)
             .build();
     /**
-     * The artifact is ours, but a deserialiser should still only build what a Weka model is made of. No depth
-     * limit: an MLP serialises as a chain of linked neurons, so its graph depth grows with the network's size.
+     * The artifact is ours, but a deserialiser should still only build what a Weka model is made of (and our one
+     * combiner, {@link WeightedAverage}). No depth limit: an MLP serialises as a chain of linked neurons, so its graph
+     * depth grows with the network's size.
      */
     private static final ObjectInputFilter ONLY_WEKA = ObjectInputFilter.Config.createFilter(
-            "weka.**;java.util.*;java.lang.*;no.uib.cipr.matrix.**;!*");
+            "weka.**;java.util.*;java.lang.*;no.uib.cipr.matrix.**;" + WeightedAverage.class.getName() + ";!*");
 
     private final Classifier classifier;
     private final Instances header;
