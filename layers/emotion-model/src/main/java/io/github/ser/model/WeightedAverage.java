@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The weighted average of its members' class distributions, each member trained once. Weka's {@code Vote} averages
  * with equal weights only: a member meant to count twice had to sit in it twice, and was trained twice (the shipped
- * recipe's regression, a quarter of its training time). Instance weights reach every member, which must handle
+ * recipe's regression, about a fifth of its training time). Instance weights reach every member, which must handle
  * them (Weka's networks and regression do). Serialised inside model artifacts, so {@link ModelArtifact}
  * lets this class through its deserialisation filter by name.
  */
