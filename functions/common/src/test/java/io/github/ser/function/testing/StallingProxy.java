@@ -21,6 +21,7 @@ public final class StallingProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean paused;
+    private volatile boolean closed;
 
     public StallingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -49,6 +50,7 @@ public final class StallingProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             listener.close();
         } catch (IOException ignored) {
@@ -62,9 +64,16 @@ public final class StallingProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket();
-                server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
                 open.add(client);
                 open.add(server);
+                // a connection accepted while close() ran must not outlive it: close() sets the flag before it
+                // closes what is open, and this adds before it looks, so one of the two closes these sockets
+                if (closed) {
+                    quietly(client);
+                    quietly(server);
+                    break;
+                }
+                server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
                 pipe(client, server);
                 pipe(server, client);
             } catch (IOException e) {
