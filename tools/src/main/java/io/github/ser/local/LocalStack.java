@@ -88,6 +88,9 @@ public final class LocalStack implements AutoCloseable {
         properties.put("micronaut.router.static-resources.web.enabled", true);
         properties.put("micronaut.router.static-resources.web.paths", "file:" + settings.webDir());
         properties.put("micronaut.router.static-resources.web.mapping", "/**");
+        // the page comes from this origin and needs no CORS; without this, any site the developer visits could have
+        // their browser call the local API (keyless by default) and read its answers
+        properties.put("ser.allowed-origin", "http://localhost:" + settings.httpPort());
         properties.put("ser.model-path", settings.modelPath().toString());
         properties.put("ser.bucket", settings.bucket());
         properties.put("ser.s3-endpoint", s3Endpoint.toString());

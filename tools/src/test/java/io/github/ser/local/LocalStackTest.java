@@ -98,12 +98,24 @@ class LocalStackTest {
                 .header("x-api-key", "guess").header("Content-Type", "audio/wav")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{1})).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, wrongKey.statusCode());
-        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/uploads"))
-                .header("Origin", "http://elsewhere.example").header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type,x-api-key")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> preflight = preflight(stack, stack.url().toString());
         assertEquals(200, preflight.statusCode(), preflight.body());
         assertEquals(200, get(stack.url() + "/").statusCode(), "the page itself needs no key");
+    }
+
+    @Test
+    void noOtherSitesPageMayCallTheLocalApiThroughItsVisitorsBrowser(LocalStack stack) throws Exception {
+        HttpResponse<String> elsewhere = preflight(stack, "http://elsewhere.example");
+        assertTrue(elsewhere.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), elsewhere.headers().toString());
+        assertEquals(stack.url().toString(), preflight(stack, stack.url().toString()).headers()
+                .firstValue("Access-Control-Allow-Origin").orElseThrow(), "the page's own origin");
+    }
+
+    private static HttpResponse<String> preflight(LocalStack stack, String origin) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url() + "/uploads"))
+                .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,x-api-key")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Issue 19, point 1: the API listens on loopback only, unless --bind opens it. */
