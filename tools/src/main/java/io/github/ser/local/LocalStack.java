@@ -90,7 +90,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("micronaut.router.static-resources.web.mapping", "/**");
         // the page comes from this origin and needs no CORS; without this, any site the developer visits could have
         // their browser call the local API (keyless by default) and read its answers
-        properties.put("ser.allowed-origin", "http://localhost:" + settings.httpPort());
+        properties.put("ser.allowed-origin", origin(settings.httpPort()).toString());
         properties.put("ser.model-path", settings.modelPath().toString());
         properties.put("ser.bucket", settings.bucket());
         properties.put("ser.s3-endpoint", s3Endpoint.toString());
@@ -103,7 +103,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://localhost:" + server.getPort());
+        return origin(server.getPort());
+    }
+
+    /** Where the page and the API answer on {@code port}: the page's origin. */
+    private static URI origin(int port) {
+        return URI.create("http://localhost:" + port);
     }
 
     /** The configuration the API and the handler were started with. */
